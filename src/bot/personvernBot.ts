@@ -1,0 +1,169 @@
+/**
+ * The ActivityHandler every channel talks to (Web Chat, Teams, Emulator): finds the resident's
+ * municipality, classifies the turn and replies from that municipality's notice.
+ */
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Malform, Municipality, Topic } from '../content/schema';
+import type { Classifier, Classification } from '../knowledge/classifier';
+import type { Composer } from '../knowledge/composer';
+import { mentionedRight, type Right } from '../knowledge/intents';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { detectLanguage, detectNorwegian } from '../knowledge/language';
+import { NATIONAL_ID_FOUND } from './nationalIdMiddleware';
+import {
+  answerReply, escalationReply, handoffReply, municipalityActions, notCoveredReply, outOfScopeReply,
+  reply, type Reply, rightsRequestReply, smalltalkReply,
+} from './replies';
+import { STRINGS } from './strings';
+
+export interface ConversationData {
+  municipality?: string;
+  /** Consecutive turns the bot could not answer; at two it offers a person instead of guessing. */
+  misunderstood: number;
+}
+
+export interface BotDependencies {
+  knowledge: KnowledgeBase;
+  classifier: Classifier;
+  composer: Composer;
+  conversationState: ConversationState;
+}
+
+/** The municipality a channel names on the activity (Web Chat sets it on every message). */
+const channelDataSchema = z.object({ municipality: z.string().trim().min(1).optional() }).loose();
+
+const MISUNDERSTOOD_BEFORE_ESCALATION = 2;
+const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
+/** Topics in the content vocabulary matching each right, to quote the notice about it. */
+const RIGHT_TOPIC: Record<Right, Topic> = {
+  access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction',
+  portability: 'portability', objection: 'objection', automated_decisions: 'automated_decisions',
+};
+
+export class PersonvernBot extends ActivityHandler {
+  private readonly data: StatePropertyAccessor<ConversationData>;
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.data = deps.conversationState.createProperty<ConversationData>('personvern');
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id !== botId)) await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Saves conversation state after every turn, whatever handler ran. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const data = await this.data.get(context, { misunderstood: 0 });
+    const municipality = this.fromChannelData(context) ?? this.known(data.municipality);
+    if (!municipality) return this.askMunicipality(context, 'nb');
+    data.municipality = municipality.id;
+    const s = STRINGS[municipality.målform];
+    await context.sendActivity(reply(s.welcome(municipality.name), { outcome: 'smalltalk', sources: [], municipality: municipality.id, language: municipality.målform }));
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    // Teams group chats address the bot with an @mention that is not part of the question.
+    TurnContext.removeRecipientMention(context.activity);
+    const text = (context.activity.text ?? '').trim();
+    const data = await this.data.get(context, { misunderstood: 0 });
+
+    const requested = channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality;
+    if (requested && !this.known(requested)) return this.unknownMunicipality(context, requested, text);
+    if (requested) data.municipality = requested;
+
+    const chosenByName = this.byName(text);
+    if (chosenByName) {
+      data.municipality = chosenByName.id;
+      data.misunderstood = 0;
+      const language = detectLanguage(text, chosenByName.målform);
+      await context.sendActivity(reply(STRINGS[language].municipalityChosen(chosenByName.name), { outcome: 'smalltalk', sources: [], municipality: chosenByName.id, language }));
+      return;
+    }
+
+    const municipality = this.known(data.municipality);
+    if (!municipality) return this.askMunicipality(context, detectLanguage(text, detectNorwegian(text)));
+    const wantsOther = Object.values(STRINGS).some((s) => s.changeMunicipalityCommand.test(text));
+    if (wantsOther && !requested) {
+      data.municipality = undefined;
+      return this.askMunicipality(context, detectLanguage(text, municipality.målform));
+    }
+
+    const classification = this.deps.classifier.classify(municipality.id, municipality.målform, text);
+    const warnings = context.turnState.get(NATIONAL_ID_FOUND) ? [STRINGS[classification.language].nationalIdWarning] : [];
+    let answer = this.replyFor(classification, municipality);
+    data.misunderstood = MISUNDERSTOOD.has(answer.channelData.outcome) ? data.misunderstood + 1 : 0;
+    if (data.misunderstood >= MISUNDERSTOOD_BEFORE_ESCALATION) {
+      answer = escalationReply(classification, municipality, answer);
+      data.misunderstood = 0;
+    }
+    if (warnings.length) answer = { ...answer, text: [...warnings, answer.text].join('\n\n') };
+    await context.sendActivity(answer);
+  }
+
+  private replyFor(c: Classification, m: Municipality): Reply {
+    switch (c.outcome) {
+      case 'answer':
+        return answerReply(c, m, this.deps.composer.compose(m, c.section!.item, c.question), c.section!.item);
+      case 'dialog': {
+        const right = c.request?.kind === 'dialog' ? c.request.right : 'access';
+        const section = m.sections.find((s) => s.topics.includes(RIGHT_TOPIC[right]));
+        const notice = section && { section, answer: this.deps.composer.compose(m, section, c.question) };
+        return rightsRequestReply(c, m, right, notice);
+      }
+      case 'handoff':
+        return handoffReply(c, m);
+      case 'smalltalk':
+        return smalltalkReply(c, m);
+      case 'out_of_scope':
+        return outOfScopeReply(c, m);
+      case 'not_covered':
+        return notCoveredReply(c, m);
+    }
+  }
+
+  private async askMunicipality(context: TurnContext, language: Malform | 'en'): Promise<void> {
+    const all = this.deps.knowledge.municipalityIds().map((id) => this.deps.knowledge.municipality(id)!);
+    await context.sendActivity(
+      reply(STRINGS[language].askMunicipality, { outcome: 'smalltalk', sources: [], language }, {
+        suggestedActions: { actions: municipalityActions(all), to: [] },
+      }),
+    );
+  }
+
+  private async unknownMunicipality(context: TurnContext, id: string, text: string): Promise<void> {
+    const language = detectLanguage(text, detectNorwegian(text));
+    const known = this.deps.knowledge.municipalityIds().map((k) => `${this.deps.knowledge.municipality(k)!.name} (${k})`).join(', ');
+    await context.sendActivity(reply(STRINGS[language].unknownMunicipality(id, known), { outcome: 'out_of_scope', sources: [], language }));
+  }
+
+  private fromChannelData(context: TurnContext): Municipality | undefined {
+    return this.known(channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality);
+  }
+
+  private known(id: string | undefined): Municipality | undefined {
+    return id ? this.deps.knowledge.municipality(id) : undefined;
+  }
+
+  /** A message that is just a municipality's name or id ("Stranda", "stranda kommune"). */
+  private byName(text: string): Municipality | undefined {
+    const wanted = text.toLowerCase().replace(/[.!?]/g, '').replace(/\s+kommune$/, '').trim();
+    if (!wanted) return undefined;
+    return this.deps.knowledge
+      .municipalityIds()
+      .map((id) => this.deps.knowledge.municipality(id)!)
+      .find((m) => m.id === wanted || m.name.toLowerCase().replace(/\s+kommune$/, '') === wanted);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Turns a classification into the activity a resident sees: plain text readable in any channel
+ * (Web Chat, Teams, Emulator), with the citation in the text, and channelData telling staff
+ * reports and tests what the turn was.
+ */
+import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import type { Contact, Language, Municipality, Section } from '../content/schema';
+import type { Classification, Outcome } from '../knowledge/classifier';
+import type { ComposedAnswer } from '../knowledge/composer';
+import type { Right } from '../knowledge/intents';
+import { STRINGS, type Strings } from './strings';
+
+export interface ReplyChannelData {
+  outcome: Outcome;
+  /** Ids of the sections (or general entries, prefixed "general:") the reply used. */
+  sources: string[];
+  municipality?: string;
+  language: Language;
+  confidence?: number;
+}
+
+export type Reply = Partial<Activity> & { channelData: ReplyChannelData };
+
+export function reply(text: string, channelData: ReplyChannelData, extra: Partial<Activity> = {}): Reply {
+  return { type: 'message', text, locale: LOCALES[channelData.language], ...extra, channelData };
+}
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+export function contactLine(label: string, contact: Contact, s: Strings): string {
+  const parts = [
+    contact.phone && `${s.phone} ${contact.phone}`,
+    contact.email && `${s.email} ${contact.email}`,
+    contact.address && `${s.address} ${contact.address}`,
+    contact.url,
+  ].filter(Boolean);
+  return `${label}: ${contact.name}${parts.length ? `, ${parts.join(', ')}` : ''}`;
+}
+
+/** Contact lines in the order a purpose prefers: the DPO first for privacy matters needing a person. */
+export function contactBlock(m: Municipality, s: Strings, prefer: 'dpo' | 'service_office'): string {
+  const { dpo, service_office } = m.contacts;
+  const lines = [
+    dpo && contactLine(s.dpo, dpo, s),
+    service_office && contactLine(s.serviceOffice, service_office, s),
+  ].filter((l): l is string => Boolean(l));
+  if (prefer === 'service_office') lines.reverse();
+  return lines.length ? lines.join('\n') : s.noContact;
+}
+
+export function citationLine(answer: ComposedAnswer, s: Strings): string {
+  const { title, url } = answer.citation;
+  return `${s.source}: «${title}»${url ? ` – ${url}` : ''}`;
+}
+
+function meta(c: Classification, m: Municipality, outcome: Outcome, sources: string[]): ReplyChannelData {
+  return { outcome, sources, municipality: m.id, language: c.language, confidence: Number(c.confidence.toFixed(2)) };
+}
+
+export function answerReply(c: Classification, m: Municipality, answer: ComposedAnswer, section: Section): Reply {
+  const s = STRINGS[c.language];
+  const parts = [s.answerIntro(m.name), answer.passage, citationLine(answer, s)];
+  // A section about contacting the DPO or the municipality also shows the contact details themselves.
+  if (section.topics.includes('dpo') && m.contacts.dpo) parts.push(contactLine(s.dpo, m.contacts.dpo, s));
+  else if (section.topics.includes('contact') && m.contacts.service_office) parts.push(contactLine(s.serviceOffice, m.contacts.service_office, s));
+  return reply(parts.join('\n\n'), meta(c, m, 'answer', [section.id]));
+}
+
+export function notCoveredReply(c: Classification, m: Municipality): Reply {
+  const s = STRINGS[c.language];
+  const parts = [s.notCovered(m.name), `${s.contactIntro(m.name)}\n${contactBlock(m, s, 'service_office')}`];
+  const sources: string[] = [];
+  if (c.general) {
+    parts.push(`${s.generalLabel} ${c.general.item.text[c.language]}`);
+    sources.push(`general:${c.general.item.id}`);
+  }
+  return reply(parts.join('\n\n'), meta(c, m, 'not_covered', sources));
+}
+
+export function outOfScopeReply(c: Classification, m: Municipality): Reply {
+  const s = STRINGS[c.language];
+  return reply(`${s.outOfScope(m.name)}\n\n${contactBlock(m, s, 'service_office')}`, meta(c, m, 'out_of_scope', []));
+}
+
+export function smalltalkReply(c: Classification, m: Municipality): Reply {
+  const s = STRINGS[c.language];
+  return reply(s.smalltalk[c.smalltalk ?? 'greeting'], meta(c, m, 'smalltalk', []));
+}
+
+export function handoffReply(c: Classification, m: Municipality): Reply {
+  const s = STRINGS[c.language];
+  const reason = c.request?.kind === 'handoff' ? c.request.reason : 'person';
+  const intro = { person: s.handoffPerson, complaint: s.handoffComplaint, breach: s.handoffBreach }[reason];
+  return reply(`${intro}\n${contactBlock(m, s, 'dpo')}\n\n${s.datatilsynet}`, meta(c, m, 'handoff', []));
+}
+
+/** Until the rights-request dialog exists: how to send the request, and what the notice says about the right. */
+export function rightsRequestReply(c: Classification, m: Municipality, right: Right, notice?: { section: Section; answer: ComposedAnswer }): Reply {
+  const s = STRINGS[c.language];
+  const parts = [`${s.dialogIntro(s.rightNames[right], m.name)}\n${contactBlock(m, s, 'service_office')}`, s.dialogHowTo];
+  if (notice) parts.push(`${s.dialogNoticeSays}\n${notice.answer.passage}\n${citationLine(notice.answer, s)}`);
+  return reply(parts.join('\n\n'), meta(c, m, 'dialog', notice ? [notice.section.id] : []));
+}
+
+export function escalationReply(c: Classification, m: Municipality, base: Reply): Reply {
+  const s = STRINGS[c.language];
+  return { ...base, text: `${s.escalate}\n${contactBlock(m, s, 'service_office')}` };
+}
+
+export function municipalityActions(municipalities: Municipality[]): CardAction[] {
+  return municipalities.map((m) => ({ type: ActionTypes.ImBack, title: m.name, value: m.name }));
+}

@@ -1,0 +1,82 @@
+/**
+ * Decides what a turn is: an answer from the notice, a privacy question the notice does not
+ * cover, something out of scope, smalltalk, a request for a person (handoff) or to exercise a
+ * right (dialog). Answers need confidence: the share of the question's weighted content words
+ * that the best section covers.
+ */
+import type { GeneralEntry, Language, Malform, Section } from '../content/schema';
+import type { Hit, KnowledgeBase } from './knowledgeBase';
+import { detectRequest, detectSmalltalk, mentionsPrivacy, type RequestIntent, type Smalltalk, withoutGreeting } from './intents';
+import { detectLanguage } from './language';
+import type { AnalysedWord } from './normalise';
+
+export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface ClassifierOptions {
+  /** Minimum weighted coverage of the question by a section to answer from it. */
+  answerCoverage: number;
+  /** Minimum coverage for general knowledge to be added to a not_covered reply. */
+  generalCoverage: number;
+  /** How many top-ranked sections are weighed by coverage. */
+  candidates: number;
+}
+
+export const defaultClassifierOptions: ClassifierOptions = {
+  answerCoverage: 0.55,
+  generalCoverage: 0.55,
+  candidates: 3,
+};
+
+export interface Classification {
+  outcome: Outcome;
+  language: Language;
+  /** The question as analysed (after a leading greeting is removed). */
+  question: AnalysedWord[];
+  /** Coverage of the chosen section (0 when none). */
+  confidence: number;
+  section?: Hit<Section>;
+  general?: Hit<GeneralEntry>;
+  smalltalk?: Smalltalk;
+  request?: RequestIntent;
+}
+
+export class Classifier {
+  private readonly options: ClassifierOptions;
+
+  constructor(private readonly knowledge: KnowledgeBase, options: Partial<ClassifierOptions> = {}) {
+    this.options = { ...defaultClassifierOptions, ...options };
+  }
+
+  classify(municipalityId: string, malform: Malform, text: string): Classification {
+    const language = detectLanguage(text, malform);
+    const smalltalk = detectSmalltalk(text);
+    if (smalltalk) return { outcome: 'smalltalk', language, question: [], confidence: 1, smalltalk };
+
+    const questionText = withoutGreeting(text);
+    const question = this.knowledge.analyser.analyse(questionText);
+    const request = detectRequest(questionText);
+    const section = this.bestSection(municipalityId, question);
+    const confidence = section?.coverage ?? 0;
+    const base = { language, question, confidence, section };
+    if (request) return { ...base, outcome: request.kind, request };
+
+    if (section && confidence >= this.options.answerCoverage) return { ...base, outcome: 'answer' };
+
+    const stems = question.flatMap((w) => [w.stem, ...w.parts]);
+    if (!mentionsPrivacy(stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
+    const general = this.knowledge.searchGeneral(question)[0];
+    return {
+      ...base,
+      section: undefined,
+      outcome: 'not_covered',
+      general: general && general.coverage >= this.options.generalCoverage ? general : undefined,
+    };
+  }
+
+  /** Among the top-ranked sections, the one covering most of the question (rank breaks ties). */
+  private bestSection(municipalityId: string, question: AnalysedWord[]): Hit<Section> | undefined {
+    const hits = this.knowledge.searchSections(municipalityId, question).slice(0, this.options.candidates);
+    return hits.reduce<Hit<Section> | undefined>((best, hit) => (!best || hit.coverage > best.coverage + 0.1 ? hit : best), undefined);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The searchable knowledge: one MiniSearch index per municipality over its notice's sections
+ * (questions weighted above titles above text) and one over the general GDPR entries. A search
+ * never crosses municipalities, so another kommune's facts cannot surface.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Content } from '../content/load';
+import type { GeneralEntry, Language, Municipality, Section } from '../content/schema';
+import { Analyser, type AnalysedWord } from './normalise';
+
+export interface SearchOptions {
+  /** Field weights: question variants are the strongest signal. */
+  boost: { questions: number; title: number; text: number };
+  /** Edit distance as a share of term length, for typos; only for terms of `fuzzyMinLength`+. */
+  fuzzy: number;
+  fuzzyMinLength: number;
+  /** Prefix matching for terms of this length or longer ("slett" → "sletting"). */
+  prefixMinLength: number;
+}
+
+export const defaultSearchOptions: SearchOptions = {
+  boost: { questions: 3, title: 2, text: 1 },
+  fuzzy: 0.2,
+  fuzzyMinLength: 5,
+  prefixMinLength: 5,
+};
+
+/** A ranked hit with how much of the question it covers (0–1, weighted by term rarity). */
+export interface Hit<T> {
+  item: T;
+  score: number;
+  coverage: number;
+  matchedStems: Set<string>;
+}
+
+interface Doc {
+  id: string;
+  questions: string;
+  title: string;
+  text: string;
+}
+
+const FIELDS = ['questions', 'title', 'text'] as const;
+
+export class KnowledgeBase {
+  readonly analyser: Analyser;
+  private readonly municipalities = new Map<string, { municipality: Municipality; index: MiniSearch<Doc> }>();
+  private readonly general: { entries: Map<string, GeneralEntry>; index: MiniSearch<Doc> };
+  private readonly documentFrequency = new Map<string, number>();
+  private documentCount = 0;
+  private readonly options: SearchOptions;
+
+  constructor(content: Content, options: Partial<SearchOptions> = {}) {
+    this.options = { ...defaultSearchOptions, ...options };
+    const docsByIndex = [
+      ...content.municipalities.map((m) => m.sections.map(sectionDoc)),
+      content.general.entries.map(generalDoc),
+    ];
+    this.analyser = new Analyser(Analyser.vocabularyOf(docsByIndex.flat().map(docText)));
+    for (const doc of docsByIndex.flat()) this.countDocument(doc);
+
+    content.municipalities.forEach((municipality, i) => {
+      this.municipalities.set(municipality.id, { municipality, index: this.buildIndex(docsByIndex[i]!) });
+    });
+    this.general = {
+      entries: new Map(content.general.entries.map((e) => [e.id, e])),
+      index: this.buildIndex(docsByIndex[docsByIndex.length - 1]!),
+    };
+  }
+
+  municipalityIds(): string[] {
+    return [...this.municipalities.keys()];
+  }
+
+  municipality(id: string): Municipality | undefined {
+    return this.municipalities.get(id)?.municipality;
+  }
+
+  /** Rarity weight of a stem across all content; unseen words weigh most. */
+  idf(stem: string): number {
+    return Math.log(1 + (this.documentCount + 1) / (1 + (this.documentFrequency.get(stem) ?? 0)));
+  }
+
+  searchSections(municipalityId: string, question: AnalysedWord[]): Hit<Section>[] {
+    const entry = this.municipalities.get(municipalityId);
+    if (!entry) throw new Error(`KnowledgeBase: unknown municipality "${municipalityId}"`);
+    const sections = new Map(entry.municipality.sections.map((s) => [s.id, s]));
+    return this.search(entry.index, question).map((r) => ({ ...r, item: sections.get(r.id)! }));
+  }
+
+  searchGeneral(question: AnalysedWord[]): Hit<GeneralEntry>[] {
+    return this.search(this.general.index, question).map((r) => ({ ...r, item: this.general.entries.get(r.id)! }));
+  }
+
+  /** Share of the question's weight that a set of matched stems covers; compounds count by their parts. */
+  coverage(question: AnalysedWord[], matched: ReadonlySet<string>): number {
+    let total = 0;
+    let covered = 0;
+    for (const word of question) {
+      const weight = this.idf(word.stem);
+      total += weight;
+      if (matched.has(word.stem)) covered += weight;
+      else if (word.parts.length) covered += (weight * word.parts.filter((p) => matched.has(p)).length) / word.parts.length;
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  private search(index: MiniSearch<Doc>, question: AnalysedWord[]): { id: string; score: number; coverage: number; matchedStems: Set<string> }[] {
+    const terms = [...new Set(question.flatMap((w) => [w.stem, ...w.parts]))];
+    if (terms.length === 0) return [];
+    const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
+    const results: SearchResult[] = index.search(terms.join(' '), {
+      boost,
+      fuzzy: (term) => (term.length >= fuzzyMinLength ? fuzzy : false),
+      prefix: (term) => term.length >= prefixMinLength,
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+    });
+    return results.map((r) => {
+      const matchedStems = new Set(r.queryTerms);
+      return { id: String(r.id), score: r.score, coverage: this.coverage(question, matchedStems), matchedStems };
+    });
+  }
+
+  private buildIndex(docs: Doc[]): MiniSearch<Doc> {
+    const index = new MiniSearch<Doc>({
+      fields: [...FIELDS],
+      storeFields: [],
+      tokenize: (text) => [text],
+      processTerm: (text) => this.analyser.terms(text),
+    });
+    index.addAll(docs);
+    return index;
+  }
+
+  private countDocument(doc: Doc): void {
+    this.documentCount++;
+    for (const term of new Set(this.analyser.terms(docText(doc)))) {
+      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+  }
+}
+
+function sectionDoc(s: Section): Doc {
+  return { id: s.id, questions: s.questions.join('\n'), title: s.title, text: s.text };
+}
+
+function generalDoc(e: GeneralEntry): Doc {
+  const languages: Language[] = ['nb', 'nn', 'en'];
+  return {
+    id: e.id,
+    questions: e.questions.join('\n'),
+    title: languages.map((l) => e.title[l]).join('\n'),
+    text: languages.map((l) => e.text[l]).join('\n'),
+  };
+}
+
+function docText(doc: Doc): string {
+  return `${doc.questions}\n${doc.title}\n${doc.text}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Text → normalised terms, the same way for indexed sections and residents' questions:
+ * NFC and lower case, the reviewed term map (nynorsk/English → bokmål), stop words removed,
+ * Snowball Norwegian stemming, and compound splitting against the corpus vocabulary so that
+ * "sporingsverktøy" also meets "verktøy" and "analyseverktøyet" also meets "analyse".
+ */
+import { stemmer } from '@orama/stemmers/norwegian';
+import { PHRASES, STOPWORDS, WORDS } from './terms';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const MAX_PHRASE_WORDS = 3;
+const MIN_COMPOUND_LENGTH = 8;
+const MIN_LEFT_PART = 3;
+const MIN_RIGHT_PART = 4;
+
+/** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */
+export function rawWords(text: string): string[] {
+  const joined = text.normalize('NFC').toLowerCase().replace(/(\p{L})-(\p{L})/gu, '$1$2');
+  return joined.match(WORD) ?? [];
+}
+
+/** Applies PHRASES (longest first) and WORDS, so every word is in its bokmål form. */
+export function mappedWords(text: string): string[] {
+  const words = rawWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let consumed = 1;
+    let replacement: string | undefined;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 2; n--) {
+      const phrase = PHRASES[words.slice(i, i + n).join(' ')];
+      if (phrase) {
+        replacement = phrase;
+        consumed = n;
+        break;
+      }
+    }
+    const word = words[i]!;
+    const mapped = replacement ?? (Object.hasOwn(WORDS, word) ? WORDS[word]! : word);
+    out.push(...mapped.split(' '));
+    i += consumed;
+  }
+  return out;
+}
+
+export const stem = (word: string): string => stemmer(word);
+
+/** Content words of a text in bokmål form, stop words removed. */
+export function contentWords(text: string): string[] {
+  return mappedWords(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w)));
+}
+
+/** One content word of a question: its stem and, for a compound, the stems of its parts. */
+export interface AnalysedWord {
+  word: string;
+  stem: string;
+  parts: string[];
+}
+
+/**
+ * Normalises terms against a vocabulary of stems (the whole corpus), which compound splitting
+ * needs to know which parts are real words.
+ */
+export class Analyser {
+  private readonly splitCache = new Map<string, string[]>();
+
+  constructor(private readonly vocabulary: ReadonlySet<string>) {}
+
+  /** Builds the vocabulary from texts (plain stems, no splitting). */
+  static vocabularyOf(texts: Iterable<string>): Set<string> {
+    const vocabulary = new Set<string>();
+    for (const text of texts) for (const w of contentWords(text)) vocabulary.add(stem(w));
+    return vocabulary;
+  }
+
+  analyse(text: string): AnalysedWord[] {
+    return contentWords(text).map((word) => {
+      const s = stem(word);
+      return { word, stem: s, parts: this.compoundParts(word) };
+    });
+  }
+
+  /** Index terms for a text: every stem plus the stems of compound parts. */
+  terms(text: string): string[] {
+    return this.analyse(text).flatMap((a) => [a.stem, ...a.parts]);
+  }
+
+  /** The two stems of a compound whose parts are both known words, or [] ("sporingsverktøy" → sporing, verktøy). */
+  compoundParts(word: string): string[] {
+    if (word.length < MIN_COMPOUND_LENGTH || /\d/.test(word)) return [];
+    const cached = this.splitCache.get(word);
+    if (cached) return cached;
+    let best: string[] = [];
+    // Prefer the longest known head (right part): Norwegian compounds put the head last.
+    for (let i = MIN_LEFT_PART; i <= word.length - MIN_RIGHT_PART && best.length === 0; i++) {
+      const right = stem(word.slice(i));
+      if (!this.vocabulary.has(right)) continue;
+      const left = word.slice(0, i);
+      const candidates = [left, left.replace(/[se]$/, '')].filter((l) => l.length >= MIN_LEFT_PART);
+      const known = candidates.map(stem).find((l) => this.vocabulary.has(l) && !STOPWORDS.has(l));
+      if (known) best = [known, right];
+    }
+    this.splitCache.set(word, best);
+    return best;
+  }
+}
