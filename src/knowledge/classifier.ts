@@ -6,9 +6,15 @@
  */
 import type { GeneralEntry, Language, Malform, Section } from '../content/schema';
 import type { Hit, KnowledgeBase } from './knowledgeBase';
-import { detectRequest, detectSmalltalk, mentionsPrivacy, type RequestIntent, type Smalltalk, withoutGreeting } from './intents';
+import {
+  asksForDefinition, detectRequest, detectSmalltalk, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
+  withoutGreeting,
+} from './intents';
 import { detectLanguage } from './language';
 import type { AnalysedWord } from './normalise';
+
+/** Section titles that are themselves a definition question ("Kva er ein behandlingsprotokoll?"). */
+const DEFINITION_TITLE = /^(hva|kva|what) (er|is|betyr|tyder|means?)\b/i;
 
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -20,12 +26,15 @@ export interface ClassifierOptions {
   generalCoverage: number;
   /** How many top-ranked sections are weighed by coverage. */
   candidates: number;
+  /** Sections within this much coverage of the best count as equally good; then kind and rank decide. */
+  coverageTie: number;
 }
 
 export const defaultClassifierOptions: ClassifierOptions = {
   answerCoverage: 0.55,
   generalCoverage: 0.55,
-  candidates: 3,
+  candidates: 5,
+  coverageTie: 0.1,
 };
 
 export interface Classification {
@@ -56,15 +65,17 @@ export class Classifier {
     const questionText = withoutGreeting(text);
     const question = this.knowledge.analyser.analyse(questionText);
     const request = detectRequest(questionText);
-    const section = this.bestSection(municipalityId, question);
+    const section = this.bestSection(municipalityId, question, asksForDefinition(questionText));
     const confidence = section?.coverage ?? 0;
     const base = { language, question, confidence, section };
     if (request) return { ...base, outcome: request.kind, request };
 
-    if (section && confidence >= this.options.answerCoverage) return { ...base, outcome: 'answer' };
-
+    // Without any privacy or contact word a question is out of scope, whatever words it shares
+    // with the notice by chance ("Kan du fortelle meg en vits?" shares "vite" after stemming).
     const stems = question.flatMap((w) => [w.stem, ...w.parts]);
     if (!mentionsPrivacy(stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
+    if (section && confidence >= this.options.answerCoverage) return { ...base, outcome: 'answer' };
+
     const general = this.knowledge.searchGeneral(question)[0];
     return {
       ...base,
@@ -74,9 +85,19 @@ export class Classifier {
     };
   }
 
-  /** Among the top-ranked sections, the one covering most of the question (rank breaks ties). */
-  private bestSection(municipalityId: string, question: AnalysedWord[]): Hit<Section> | undefined {
+  /**
+   * Among the top-ranked sections, those covering about as much of the question as the best are
+   * equally good answers; of these, one of the kind the question points at wins (a definition for
+   * "Hva er ...", a contact section for a phone number), else the highest ranked.
+   */
+  private bestSection(municipalityId: string, question: AnalysedWord[], wantsDefinition: boolean): Hit<Section> | undefined {
     const hits = this.knowledge.searchSections(municipalityId, question).slice(0, this.options.candidates);
-    return hits.reduce<Hit<Section> | undefined>((best, hit) => (!best || hit.coverage > best.coverage + 0.1 ? hit : best), undefined);
+    const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
+    const tied = hits.filter((h) => h.coverage >= bestCoverage - this.options.coverageTie);
+    const topics = pointedTopics(question.flatMap((w) => [w.stem, ...w.parts]));
+    const fits = (h: Hit<Section>) =>
+      (wantsDefinition && (h.item.topics.includes('definitions') || DEFINITION_TITLE.test(h.item.title))) ||
+      h.item.topics.some((t) => topics.has(t));
+    return tied.find(fits) ?? tied[0];
   }
 }

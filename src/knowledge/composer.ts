@@ -4,7 +4,7 @@
  * plus the citation. Rendering it in the resident's language is the bot's job.
  */
 import type { Municipality, Section } from '../content/schema';
-import type { KnowledgeBase } from './knowledgeBase';
+import { type KnowledgeBase, searchTerms } from './knowledgeBase';
 import type { AnalysedWord } from './normalise';
 
 export interface ComposerOptions {
@@ -34,6 +34,8 @@ export interface ComposedAnswer {
 }
 
 const BULLET = /^\s*[•·*\-–]\s*/;
+/** A sentence that only makes sense after the one before it ("Det kan vere til dømes NAV …"). */
+const CONTINUATION = /^(det|dette|desse|disse|dei|de|slike|sånne|til dømes|for eksempel|eksempel|døme|dømes|e\.g\.|such|these|this)\b/i;
 const MIN_PREFIX_MATCH = 5;
 
 /** Sentences and bullet lists of a section, in order; a list stays with the sentence that leads it in. */
@@ -76,10 +78,10 @@ export class Composer {
   }
 
   private selectUnits(units: string[], question: AnalysedWord[]): string[] {
-    const stems = [...new Set(question.flatMap((w) => [w.stem, ...w.parts]))];
     const scores = units.map((unit) => {
-      const terms = new Set(this.knowledge.analyser.terms(unit));
-      return stems.reduce((sum, s) => ([...terms].some((t) => matches(t, s)) ? sum + this.knowledge.idf(s) : sum), 0);
+      const terms = [...new Set(this.knowledge.analyser.terms(unit))];
+      // Each question word scores once, by its own rarity, when it or a synonym or part occurs.
+      return question.reduce((sum, w) => (searchTerms(w).some((s) => terms.some((t) => matches(t, s))) ? sum + this.knowledge.idf(w.stem) : sum), 0);
     });
     const best = Math.max(...scores);
     if (best === 0) return units.slice(0, 2);
@@ -91,6 +93,14 @@ export class Composer {
       if (chosen.length > 0 && (score < best * this.options.relatedUnitShare || length + unitLength > this.options.maxPassageChars)) continue;
       chosen.push(i);
       length += unitLength;
+    }
+    // Keep an example or elaboration that follows a chosen sentence, when it still fits.
+    for (const i of [...chosen]) {
+      const next = units[i + 1];
+      if (next && !chosen.includes(i + 1) && CONTINUATION.test(next) && length + next.length <= this.options.maxPassageChars) {
+        chosen.push(i + 1);
+        length += next.length;
+      }
     }
     return chosen.sort((a, b) => a - b).map((i) => units[i]!);
   }

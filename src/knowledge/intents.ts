@@ -3,6 +3,7 @@
  * complain, or report a breach), or just to chat. Cues are matched on the bokmål-mapped words
  * (see terms.ts), so one pattern serves bokmål, nynorsk and English.
  */
+import type { Topic } from '../content/schema';
 import { mappedWords, rawWords } from './normalise';
 
 /** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22). */
@@ -97,8 +98,37 @@ const PRIVACY_ROOTS = [
   'adress', 'privat', 'registr', 'innsaml', 'formål', 'grunnlag', 'dataportabil', 'protest', 'begrens',
   'sperr', 'anonym', 'identitet', 'legitimasjon', 'kopi', 'rettighet', 'rett', 'overfør', 'tredjeland',
   'leverandør', 'nettsid', 'hjemmesid', 'nettsted', 'cookie', 'sensitiv', 'helseopplysning', 'gdpr',
-  'offentlig', 'meroffentlig', 'partsinnsyn', 'servicekontor', 'ansvarl', 'verktøy', 'spor', 'post',
+  'offent', 'meroffent', 'partsinnsyn', 'servicekontor', 'ansvarl', 'verktøy', 'spor', 'post',
+  'facebook', 'sosial', 'sms', 'skjema', 'minsid', 'brev', 'digital', 'tilbakemeld', 'kommentar', 'virus',
+  'antivirus', 'taushet', 'teieplikt', 'prinsipp', 'forordning', 'personvernerklæring', 'ombod',
+  'saksbehandl', 'vedtak', 'eksamen', 'elev', 'pasient', 'helse', 'samtal', 'opptak', 'passord', 'ipadresse',
 ];
+
+/**
+ * Cues in a question that point at a kind of section (content topics). Among sections covering a
+ * question about equally well, one tagged with the pointed-at topic is preferred: "Kva
+ * telefonnummer har kommunen?" wants the contact section, not a list of data categories.
+ */
+const TOPIC_CUES: [RegExp, readonly Topic[]][] = [
+  [/^(telefon|epost|adress|kontakt|ring|servicekontor|personvernombud|ombud)/, ['contact', 'dpo']],
+  [/^(informasjonskapsl|cooki)/, ['cookies']],
+  [/^(analys|statistikk|sporing|verktøy)/, ['analytics']],
+  [/^(lenge|lagringstid|oppbevar|slett)/, ['retention', 'erasure']],
+  [/^(klag|datatilsyn)/, ['complaint']],
+  [/^(logg|webserver|ipadress)/, ['logs']],
+  [/^(del|utlever|mottak|overfør)/, ['sharing', 'processors', 'transfers']],
+];
+
+export function pointedTopics(stems: readonly string[]): Set<Topic> {
+  const topics = new Set<Topic>();
+  for (const [cue, pointed] of TOPIC_CUES) if (stems.some((s) => cue.test(s))) pointed.forEach((t) => topics.add(t));
+  return topics;
+}
+
+/** "Hva er …", "Kva tyder …", "What is …", "What does … mean": asks for a definition. */
+export function asksForDefinition(text: string): boolean {
+  return /^(hva|what) (er|is|betyr|are|does)\b|^hva (menes|meiner|tyder)\b|\bbetyr\b/.test(mappedWords(text).join(' '));
+}
 
 export function mentionsPrivacy(stems: readonly string[]): boolean {
   return stems.some((s) => PRIVACY_ROOTS.some((root) => s.startsWith(root)));

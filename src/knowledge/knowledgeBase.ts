@@ -99,14 +99,14 @@ export class KnowledgeBase {
     for (const word of question) {
       const weight = this.idf(word.stem);
       total += weight;
-      if (matched.has(word.stem)) covered += weight;
+      if (matched.has(word.stem) || word.synonyms.some((s) => matched.has(s))) covered += weight;
       else if (word.parts.length) covered += (weight * word.parts.filter((p) => matched.has(p)).length) / word.parts.length;
     }
     return total === 0 ? 0 : covered / total;
   }
 
   private search(index: MiniSearch<Doc>, question: AnalysedWord[]): { id: string; score: number; coverage: number; matchedStems: Set<string> }[] {
-    const terms = [...new Set(question.flatMap((w) => [w.stem, ...w.parts]))];
+    const terms = [...new Set(question.flatMap(searchTerms))];
     if (terms.length === 0) return [];
     const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
     const results: SearchResult[] = index.search(terms.join(' '), {
@@ -139,6 +139,11 @@ export class KnowledgeBase {
       this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
   }
+}
+
+/** Everything a question word searches for: itself, its synonyms and its compound parts. */
+export function searchTerms(word: AnalysedWord): string[] {
+  return [word.stem, ...word.synonyms, ...word.parts];
 }
 
 function sectionDoc(s: Section): Doc {

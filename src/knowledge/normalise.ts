@@ -5,13 +5,12 @@
  * "sporingsverktøy" also meets "verktøy" and "analyseverktøyet" also meets "analyse".
  */
 import { stemmer } from '@orama/stemmers/norwegian';
-import { PHRASES, STOPWORDS, WORDS } from './terms';
+import { PHRASES, STOPWORDS, SYNONYMS, WORDS } from './terms';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const MAX_PHRASE_WORDS = 3;
-const MIN_COMPOUND_LENGTH = 8;
-const MIN_LEFT_PART = 3;
-const MIN_RIGHT_PART = 4;
+const MIN_COMPOUND_LENGTH = 10;
+const MIN_PART = 4;
 
 /** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */
 export function rawWords(text: string): string[] {
@@ -49,12 +48,23 @@ export function contentWords(text: string): string[] {
   return mappedWords(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w)));
 }
 
-/** One content word of a question: its stem and, for a compound, the stems of its parts. */
+/** One content word of a question: its stem, its synonyms' stems and, for a compound, its parts' stems. */
 export interface AnalysedWord {
   word: string;
   stem: string;
+  synonyms: string[];
   parts: string[];
 }
+
+/** Stem → the stems of its synonym group (SYNONYMS), itself excluded. */
+const SYNONYMS_BY_STEM: ReadonlyMap<string, string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of SYNONYMS) {
+    const stems = new Set(group.map((w) => stem(w)));
+    for (const s of stems) map.set(s, new Set([...(map.get(s) ?? []), ...stems]));
+  }
+  return new Map([...map].map(([s, group]) => [s, [...group].filter((g) => g !== s)]));
+})();
 
 /**
  * Normalises terms against a vocabulary of stems (the whole corpus), which compound splitting
@@ -75,7 +85,7 @@ export class Analyser {
   analyse(text: string): AnalysedWord[] {
     return contentWords(text).map((word) => {
       const s = stem(word);
-      return { word, stem: s, parts: this.compoundParts(word) };
+      return { word, stem: s, synonyms: SYNONYMS_BY_STEM.get(s) ?? [], parts: this.compoundParts(word) };
     });
   }
 
@@ -91,11 +101,11 @@ export class Analyser {
     if (cached) return cached;
     let best: string[] = [];
     // Prefer the longest known head (right part): Norwegian compounds put the head last.
-    for (let i = MIN_LEFT_PART; i <= word.length - MIN_RIGHT_PART && best.length === 0; i++) {
+    for (let i = MIN_PART; i <= word.length - MIN_PART && best.length === 0; i++) {
       const right = stem(word.slice(i));
-      if (!this.vocabulary.has(right)) continue;
+      if (right.length < MIN_PART || !this.vocabulary.has(right)) continue;
       const left = word.slice(0, i);
-      const candidates = [left, left.replace(/[se]$/, '')].filter((l) => l.length >= MIN_LEFT_PART);
+      const candidates = [left, left.replace(/[se]$/, '')].filter((l) => l.length >= MIN_PART);
       const known = candidates.map(stem).find((l) => this.vocabulary.has(l) && !STOPWORDS.has(l));
       if (known) best = [known, right];
     }

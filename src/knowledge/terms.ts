@@ -152,5 +152,30 @@ export const STOPWORDS = new Set(
   do does did can could would should will shall may might have has had my mine your yours our their
   me us them they he she his her please tell about any there what which who whom whose how why when
   where if so than then too very just also into out up down get got want like know need i'm i've
-  du dere deg meg min mi mitt mine vår våre oss vi kommunen kommune kommunens dykk hei takk`.split(/\s+/),
+  du dere deg meg min mi mitt mine vår våre oss vi dykk hei takk få får fikk fått gjøre gjør gjere gjer`.split(/\s+/),
 );
+
+/**
+ * Words residents use interchangeably for one idea (bokmål forms). A question word also searches
+ * its group, and counts as covered when any of them matches: "utlevert" finds "overført til
+ * eksterne mottakarar", "sikrar" finds "beskytter".
+ */
+export const SYNONYMS: string[][] = [
+  ['dele', 'deler', 'delt', 'utlevere', 'utlevert', 'utlevering', 'overføre', 'overført', 'mottaker', 'mottakere', 'tredjepart', 'videreformidle', 'videreformidling'],
+  ['sikre', 'sikrer', 'sikker', 'sikkerhet', 'beskytte', 'beskytter', 'trygg', 'trygge', 'vern', 'verne', 'ivareta', 'ivaretar'],
+  ['lagre', 'lagret', 'lagres', 'lagring', 'oppbevare', 'oppbevarer', 'oppbevart', 'lagringstid'],
+  ['slette', 'slettet', 'sletting', 'fjerne', 'fjernet'],
+  ['rette', 'rettet', 'retting', 'korrigere', 'korrigert', 'endre'],
+  ['innsyn', 'kopi', 'utskrift'],
+  ['kontakte', 'kontakt', 'kontaktar', 'kontaktinformasjon', 'ringe', 'nå'],
+  ['nettside', 'nettsted', 'hjemmeside', 'webside'],
+  ['analyse', 'analyseverktøy', 'statistikk', 'besøksstatistikk', 'sporing', 'webanalyse'],
+  ['lov', 'lover', 'hjemmel', 'hjemlet', 'lovheimel', 'regulere', 'regulerer', 'regulert'],
+  ['tilgang', 'tilgjengelig', 'adgang'],
+  ['bruke', 'bruker', 'benytte', 'benytter', 'nytte', 'nytter'],
+  ['begrense', 'begrensning', 'sperre', 'sperret'],
+  ['protest', 'protestere', 'motsegn', 'innsigelse', 'reservere'],
+  ['behandlingsgrunnlag', 'grunnlag', 'rettsgrunnlag'],
+  ['leverandør', 'databehandler', 'underleverandør'],
+  ['ansatte', 'tilsette', 'saksbehandler', 'saksbehandlere'],
+];
