@@ -13,7 +13,7 @@ import { detectLanguage, detectNorwegian } from '../knowledge/language';
 import { NATIONAL_ID_FOUND } from './nationalIdMiddleware';
 import {
   answerReply, escalationReply, handoffReply, municipalityActions, notCoveredReply, outOfScopeReply,
-  reply, type Reply, rightsRequestReply, smalltalkReply,
+  reply, type Reply, rightsOverviewReply, rightsRequestReply, smalltalkReply,
 } from './replies';
 import { STRINGS } from './strings';
 
@@ -116,6 +116,7 @@ export class PersonvernBot extends ActivityHandler {
   private replyFor(c: Classification, m: Municipality): Reply {
     switch (c.outcome) {
       case 'answer':
+        if (c.overview) return rightsOverviewReply(c, m, c.overview);
         return answerReply(c, m, this.deps.composer.compose(m, c.section!.item, c.question), c.section!.item);
       case 'dialog': {
         const right = c.request?.kind === 'dialog' ? c.request.right : 'access';

@@ -66,6 +66,14 @@ export function answerReply(c: Classification, m: Municipality, answer: Composed
   return reply(parts.join('\n\n'), meta(c, m, 'answer', [section.id]));
 }
 
+/** The rights the notice describes, one line each, for "Kva rettar har eg?". */
+export function rightsOverviewReply(c: Classification, m: Municipality, sections: Section[]): Reply {
+  const s = STRINGS[c.language];
+  const list = sections.map((section) => `• ${section.title}`).join('\n');
+  const source = `${s.source}: ${sections.map((section) => `«${section.title}»`).join(', ')}${m.url ? ` – ${m.url}` : ''}`;
+  return reply([s.rightsOverviewIntro(m.name), list, s.askAboutOne, source].join('\n\n'), meta(c, m, 'answer', sections.map((x) => x.id)));
+}
+
 export function notCoveredReply(c: Classification, m: Municipality): Reply {
   const s = STRINGS[c.language];
   const parts = [s.notCovered(m.name), `${s.contactIntro(m.name)}\n${contactBlock(m, s, 'service_office')}`];

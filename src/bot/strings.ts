@@ -14,6 +14,8 @@ export interface Strings {
   changeMunicipalityCommand: RegExp;
   answerIntro(name: string): string;
   source: string;
+  rightsOverviewIntro(name: string): string;
+  askAboutOne: string;
   notCovered(name: string): string;
   contactIntro(name: string): string;
   noContact: string;
@@ -46,6 +48,8 @@ const nb: Strings = {
   changeMunicipalityCommand: /^(bytt|endre|velg) kommune|^annen kommune$/i,
   answerIntro: (name) => `Dette står i personvernerklæringen til ${name}:`,
   source: 'Kilde',
+  rightsOverviewIntro: (name) => `Personvernerklæringen til ${name} beskriver disse rettighetene dine:`,
+  askAboutOne: 'Spør gjerne om en av dem, eller skriv for eksempel «Jeg vil ha innsyn» for å be om det.',
   notCovered: (name) => `Personvernerklæringen til ${name} sier ikke noe om dette.`,
   contactIntro: (name) => `Spør ${name} direkte:`,
   noContact: 'Erklæringen oppgir ingen kontaktopplysninger. Kontakt kommunens servicekontor eller postmottak.',
@@ -96,6 +100,8 @@ const nn: Strings = {
   changeMunicipalityCommand: /^(byt|bytt|endre|vel) kommune|^anna kommune$/i,
   answerIntro: (name) => `Dette står i personvernerklæringa til ${name}:`,
   source: 'Kjelde',
+  rightsOverviewIntro: (name) => `Personvernerklæringa til ${name} skildrar desse rettane dine:`,
+  askAboutOne: 'Spør gjerne om ein av dei, eller skriv til dømes «Eg vil ha innsyn» for å be om det.',
   notCovered: (name) => `Personvernerklæringa til ${name} seier ikkje noko om dette.`,
   contactIntro: (name) => `Spør ${name} direkte:`,
   noContact: 'Erklæringa oppgir ingen kontaktopplysningar. Kontakt servicekontoret eller postmottaket i kommunen.',
@@ -146,6 +152,8 @@ const en: Strings = {
   changeMunicipalityCommand: /^(change|switch|choose) municipality/i,
   answerIntro: (name) => `${name}'s privacy notice says (in Norwegian):`,
   source: 'Source',
+  rightsOverviewIntro: (name) => `${name}'s privacy notice describes these rights of yours (in Norwegian):`,
+  askAboutOne: 'Ask about any of them, or write for example "I want access to my data" to request it.',
   notCovered: (name) => `${name}'s privacy notice does not say anything about this.`,
   contactIntro: (name) => `Ask ${name} directly:`,
   noContact: "The notice gives no contact details. Contact the municipality's service office.",

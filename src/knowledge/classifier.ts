@@ -4,10 +4,10 @@
  * right (dialog). Answers need confidence: the share of the question's weighted content words
  * that the best section covers.
  */
-import type { GeneralEntry, Language, Malform, Section } from '../content/schema';
+import type { GeneralEntry, Language, Malform, Section, Topic } from '../content/schema';
 import type { Hit, KnowledgeBase } from './knowledgeBase';
 import {
-  asksForDefinition, detectRequest, detectSmalltalk, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
+  asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
   withoutGreeting,
 } from './intents';
 import { detectLanguage } from './language';
@@ -15,6 +15,12 @@ import type { AnalysedWord } from './normalise';
 
 /** Section titles that are themselves a definition question ("Kva er ein behandlingsprotokoll?"). */
 const DEFINITION_TITLE = /^(hva|kva|what) (er|is|betyr|tyder|means?)\b/i;
+
+/** Topics of sections that each describe one of the resident's rights. */
+const RIGHT_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
+  'access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions', 'complaint',
+]);
+const MIN_OVERVIEW_SECTIONS = 2;
 
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -45,6 +51,8 @@ export interface Classification {
   /** Coverage of the chosen section (0 when none). */
   confidence: number;
   section?: Hit<Section>;
+  /** For a question about rights in general: every section on a particular right, in notice order. */
+  overview?: Section[];
   general?: Hit<GeneralEntry>;
   smalltalk?: Smalltalk;
   request?: RequestIntent;
@@ -74,7 +82,13 @@ export class Classifier {
     // with the notice by chance ("Kan du fortelle meg en vits?" shares "vite" after stemming).
     const stems = question.flatMap((w) => [w.stem, ...w.parts]);
     if (!mentionsPrivacy(stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
-    if (section && confidence >= this.options.answerCoverage) return { ...base, outcome: 'answer' };
+    const rightsInGeneral = asksAboutRightsInGeneral(questionText);
+    if (rightsInGeneral) {
+      const overview = this.rightsSections(municipalityId);
+      if (overview.length >= MIN_OVERVIEW_SECTIONS) return { ...base, confidence: 1, outcome: 'answer', overview };
+    } else if (section && confidence >= this.options.answerCoverage) {
+      return { ...base, outcome: 'answer' };
+    }
 
     const general = this.knowledge.searchGeneral(question)[0];
     return {
@@ -83,6 +97,15 @@ export class Classifier {
       outcome: 'not_covered',
       general: general && general.coverage >= this.options.generalCoverage ? general : undefined,
     };
+  }
+
+  private rightsSections(municipalityId: string): Section[] {
+    const sections = this.knowledge.municipality(municipalityId)?.sections ?? [];
+    // The first specific topic is what a section is mainly about; later ones are side subjects.
+    return sections.filter((s) => {
+      const main = s.topics.find((t) => t !== 'rights');
+      return main !== undefined && RIGHT_TOPICS.has(main);
+    });
   }
 
   /**

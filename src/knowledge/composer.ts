@@ -38,22 +38,28 @@ const BULLET = /^\s*[•·*\-–]\s*/;
 const CONTINUATION = /^(det|dette|desse|disse|dei|de|slike|sånne|til dømes|for eksempel|eksempel|døme|dømes|e\.g\.|such|these|this)\b/i;
 const MIN_PREFIX_MATCH = 5;
 
-/** Sentences and bullet lists of a section, in order; a list stays with the sentence that leads it in. */
-export function passageUnits(text: string): string[] {
-  const units: string[] = [];
+/** A sentence or a bullet of a section; a bullet knows the sentence that leads its list in. */
+export interface PassageUnit {
+  text: string;
+  lead?: number;
+}
+
+/** Sentences and bullets of a section, in order. */
+export function passageUnits(text: string): PassageUnit[] {
+  const units: PassageUnit[] = [];
+  let lead: number | undefined;
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const lines = paragraph.split('\n').map((l) => l.trim()).filter(Boolean);
-    const bullets = lines.filter((l) => BULLET.test(l));
-    if (bullets.length) {
-      const lead = lines.filter((l) => !BULLET.test(l)).join(' ');
-      const list = bullets.map((b) => `• ${b.replace(BULLET, '')}`).join('\n');
-      // A list following a sentence that ends in ":" belongs to it.
-      const previous = units[units.length - 1];
-      if (!lead && previous?.endsWith(':')) units[units.length - 1] = `${previous}\n${list}`;
-      else units.push(lead ? `${lead}\n${list}` : list);
-      continue;
+    for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
+      if (BULLET.test(line)) {
+        units.push({ text: `• ${line.replace(BULLET, '')}`, lead });
+        continue;
+      }
+      for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-ZÆØÅ«"0-9])/).filter(Boolean)) {
+        units.push({ text: sentence });
+        // A sentence ending in ":" introduces the list after it.
+        lead = sentence.endsWith(':') ? units.length - 1 : undefined;
+      }
     }
-    units.push(...lines.join(' ').split(/(?<=[.!?])\s+(?=[A-ZÆØÅ«"0-9])/).filter(Boolean));
   }
   return units;
 }
@@ -72,36 +78,47 @@ export class Composer {
 
   compose(municipality: Municipality, section: Section, question: AnalysedWord[]): ComposedAnswer {
     const citation: Citation = { sectionId: section.id, title: section.title, ...(municipality.url ? { url: municipality.url } : {}) };
-    const text = section.text.trim();
-    if (text.length <= this.options.wholeSectionChars) return { passage: passageUnits(text).join('\n'), citation };
-    return { passage: this.selectUnits(passageUnits(text), question).join('\n'), citation };
+    const units = passageUnits(section.text.trim());
+    const chosen = section.text.length <= this.options.wholeSectionChars ? units.map((_, i) => i) : this.selectUnits(units, question);
+    return { passage: chosen.map((i) => units[i]!.text).join('\n'), citation };
   }
 
-  private selectUnits(units: string[], question: AnalysedWord[]): string[] {
+  /** Indexes of the units to quote, in document order. */
+  private selectUnits(units: PassageUnit[], question: AnalysedWord[]): number[] {
     const scores = units.map((unit) => {
-      const terms = [...new Set(this.knowledge.analyser.terms(unit))];
+      const terms = [...new Set(this.knowledge.analyser.terms(unit.text))];
       // Each question word scores once, by its own rarity, when it or a synonym or part occurs.
       return question.reduce((sum, w) => (searchTerms(w).some((s) => terms.some((t) => matches(t, s))) ? sum + this.knowledge.idf(w.stem) : sum), 0);
     });
     const best = Math.max(...scores);
-    if (best === 0) return units.slice(0, 2);
-    const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score || a.i - b.i);
-    const chosen: number[] = [];
+    const chosen = new Set<number>();
     let length = 0;
+    const take = (i: number, always = false): boolean => {
+      const unit = units[i];
+      if (!unit || chosen.has(i)) return false;
+      if (!always && length + unit.text.length > this.options.maxPassageChars) return false;
+      chosen.add(i);
+      length += unit.text.length;
+      return true;
+    };
+
+    if (best === 0) {
+      take(0, true);
+      take(1);
+      return [...chosen].sort((a, b) => a - b);
+    }
+    const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score || a.i - b.i);
     for (const { score, i } of order) {
-      const unitLength = units[i]!.length;
-      if (chosen.length > 0 && (score < best * this.options.relatedUnitShare || length + unitLength > this.options.maxPassageChars)) continue;
-      chosen.push(i);
-      length += unitLength;
+      if (chosen.size > 0 && score < best * this.options.relatedUnitShare) break;
+      const unit = units[i]!;
+      // A bullet needs the sentence that introduces its list.
+      if (unit.lead !== undefined && !chosen.has(unit.lead) && !take(unit.lead, chosen.size === 0)) continue;
+      take(i, chosen.size === 0);
+      // A list's lead sentence that answers the question brings its bullets.
+      units.forEach((u, j) => u.lead === i && take(j));
     }
     // Keep an example or elaboration that follows a chosen sentence, when it still fits.
-    for (const i of [...chosen]) {
-      const next = units[i + 1];
-      if (next && !chosen.includes(i + 1) && CONTINUATION.test(next) && length + next.length <= this.options.maxPassageChars) {
-        chosen.push(i + 1);
-        length += next.length;
-      }
-    }
-    return chosen.sort((a, b) => a - b).map((i) => units[i]!);
+    for (const i of [...chosen]) if (CONTINUATION.test(units[i + 1]?.text ?? '')) take(i + 1);
+    return [...chosen].sort((a, b) => a - b);
   }
 }

@@ -50,6 +50,13 @@ export function detectRequest(text: string): RequestIntent | undefined {
   return undefined;
 }
 
+const RIGHTS_IN_GENERAL = /\b(rettigheter|rettighetene|rettighet)\b/;
+
+/** "Kva rettar har eg?", "What are my rights?": rights in general, no particular one named. */
+export function asksAboutRightsInGeneral(text: string): boolean {
+  return RIGHTS_IN_GENERAL.test(mappedWords(text).join(' ')) && mentionedRight(text) === undefined;
+}
+
 /** Which right a text names, if any (for a question about a right or a dialog's first step). */
 export function mentionedRight(text: string): Right | undefined {
   const mapped = mappedWords(text).join(' ');

@@ -5,7 +5,7 @@
  * "sporingsverktøy" also meets "verktøy" and "analyseverktøyet" also meets "analyse".
  */
 import { stemmer } from '@orama/stemmers/norwegian';
-import { PHRASES, STOPWORDS, SYNONYMS, WORDS } from './terms';
+import { PHRASES, STEM_OVERRIDES, STOPWORDS, SYNONYMS, WORDS } from './terms';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const MAX_PHRASE_WORDS = 3;
@@ -41,7 +41,7 @@ export function mappedWords(text: string): string[] {
   return out;
 }
 
-export const stem = (word: string): string => stemmer(word);
+export const stem = (word: string): string => STEM_OVERRIDES.find(([prefix]) => word.startsWith(prefix))?.[1] ?? stemmer(word);
 
 /** Content words of a text in bokmål form, stop words removed. */
 export function contentWords(text: string): string[] {

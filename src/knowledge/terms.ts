@@ -136,6 +136,14 @@ export const WORDS: Record<string, string> = {
 };
 
 /**
+ * Stems fixed by prefix where Snowball would merge different words: "rettigheter" (rights) and
+ * "rette" (correct) both stem to "rett".
+ */
+export const STEM_OVERRIDES: [prefix: string, stem: string][] = [
+  ['rettighe', 'rettighet'],
+];
+
+/**
  * Words that carry no meaning for retrieval, in nb, nn and en (after the WORDS map, so only the
  * bokmål forms of mapped words need listing).
  */

@@ -1,0 +1,52 @@
+/**
+ * The HTTP surface: the Bot Framework endpoint and health. Built from its parts so tests can
+ * run it on a random port with fakes; src/index.ts wires the real ones and listens.
+ */
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import { activityProblem } from './activitySchema';
+
+export interface AppDependencies {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** Health details; the server only starts with valid content, so this is informative. */
+  health: () => Record<string, unknown>;
+  /** Requests per minute per client on public endpoints (default 120). */
+  rateLimitPerMinute?: number;
+}
+
+export const BODY_LIMIT = '100kb';
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', ...deps.health() });
+  });
+
+  const limiter = rateLimit({ windowMs: 60_000, limit: deps.rateLimitPerMinute ?? 120, standardHeaders: 'draft-8', legacyHeaders: false });
+  app.post('/api/messages', limiter, express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.status(400).json({ error: `Invalid activity: ${problem}` });
+      return;
+    }
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) deps.logger.error({ err }, 'request failed');
+    const reason = err.type === 'entity.parse.failed' ? 'body is not valid JSON' : err.type === 'entity.too.large' ? `body exceeds ${BODY_LIMIT}` : status === 500 ? 'internal error' : err.message;
+    res.status(status).json({ error: reason });
+  };
+  app.use(onError);
+  return app;
+}
