@@ -8,6 +8,8 @@ import { mappedWords, rawWords } from './normalise';
 
 /** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22). */
 export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions'] as const;
+/** The order cues are tried in: access last, as its cue ("alt dere har om meg") also appears in other requests. */
+const RIGHTS_BY_SPECIFICITY: readonly Right[] = ['erasure', 'rectification', 'restriction', 'portability', 'objection', 'automated_decisions', 'access'];
 export type Right = (typeof RIGHTS)[number];
 
 const RIGHT_CUES: Record<Right, RegExp> = {
@@ -29,8 +31,8 @@ const ASKS_ABOUT = /^(hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når|kan jeg|
 
 const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|menneske\w*|human|real person|ekte person|saksbehandler|ringe (jeg|meg)|ring (jeg|meg)|call (jeg|meg)|(kontakt|contact) med (en|ein) person)\b/;
 const COMPLAINT = /\bklage\w*\b/;
-const BREACH = /\b(lekk\w*|lekkasje|brudd|avvik|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*|uten (lov|samtykke|tillatelse|grunn|hjemmel|lov)|feil (adresse|person|mottaker|folk)|(noen|someone|somebody|en ansatt|naboen|andre) (har )?(lest|leste|read|sett|snoket|kikket|looked|delt|shared))\b/;
-const NARRATIVE = /\b(har|hadde|has|have|had|ble|blei|vart|fikk|got|was|were)\b/;
+const BREACH = /\b(lekk\w*|lekkasje|brudd|avvik|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*|uten (lov|samtykke|tillatelse|grunn|hjemmel|lov)|feil (adresse|person|mottaker|folk)|(noen|someone|somebody|ansatt|ansatte|naboen|andre|legen|kollega\w*)(\s+\S+){0,5}\s+(lest|leste|las|lese|read|sett|snoket|kikket|looked|delt|shared|sjekket))\b/;
+const NARRATIVE = /\b(har|hadde|has|have|had|ble|blei|vart|fikk|got|was|were|kom|kommet|gikk|gjekk|went|came|sendt|sent|endte|ended)\b/;
 
 export type RequestIntent = { kind: 'dialog'; right: Right } | { kind: 'handoff'; reason: 'person' | 'complaint' | 'breach' };
 
@@ -44,7 +46,7 @@ export function detectRequest(text: string): RequestIntent | undefined {
   if (PERSON.test(mapped) && (wants || !asks)) return { kind: 'handoff', reason: 'person' };
   if (COMPLAINT.test(mapped) && (wants || /\b(jeg|vi) klager\b/.test(mapped)) && !asks) return { kind: 'handoff', reason: 'complaint' };
   if (wants && !asks) {
-    const right = RIGHTS.find((r) => RIGHT_CUES[r].test(mapped));
+    const right = RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
     if (right) return { kind: 'dialog', right };
   }
   return undefined;
@@ -60,14 +62,14 @@ export function asksAboutRightsInGeneral(text: string): boolean {
 /** Which right a text names, if any (for a question about a right or a dialog's first step). */
 export function mentionedRight(text: string): Right | undefined {
   const mapped = mappedWords(text).join(' ');
-  return RIGHTS.find((r) => RIGHT_CUES[r].test(mapped));
+  return RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
 }
 
 export type Smalltalk = 'greeting' | 'thanks' | 'goodbye' | 'about_bot';
 
 const SMALLTALK: [Smalltalk, RegExp][] = [
   ['about_bot', /\b(hvem|kven|who|hva|kva|what) (er|are|kan|can) (du|you)( do| gjøre| gjere| hjelpe( meg)?( med)?| help( me)?( with)?)?\b|\bhelp\b|\bhjelp\b/g],
-  ['thanks', /\b(tusen takk|mange takk|takk skal du ha|takk for (hjelpen|hjelpa|svaret|det)|takk|thank you( very much| so much)?|thanks( a lot)?|ty)\b/g],
+  ['thanks', /\b((tusen |mange )?takk( skal du ha)?( for (hjelpen|hjelpa|svaret|svara|det|informasjonen))?|thank you( very much| so much)?( for (the|your) help)?|thanks( a lot)?( for (the|your) help)?|ty)\b/g],
   ['goodbye', /\b(ha det( bra| godt)?|hadet|hade|vi snakkes|bye|goodbye|see you)\b/g],
   ['greeting', /\b(hei( hei)?|heisann|hallo|halla|hey|hi|hello|god (morgen|morgon|dag|kveld|ettermiddag)|good (morning|afternoon|evening|day)|morn|hvordan (går det|har du det)|korleis (går det|har du det)|how are you)\b/g],
 ];
