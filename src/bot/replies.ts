@@ -61,8 +61,9 @@ export function answerReply(c: Classification, m: Municipality, answer: Composed
   const s = STRINGS[c.language];
   const parts = [s.answerIntro(m.name), answer.passage, citationLine(answer, s)];
   // A section about contacting the DPO or the municipality also shows the contact details themselves.
+  // So does a passage ending in ":" whose address or link was lost from the web page.
   if (section.topics.includes('dpo') && m.contacts.dpo) parts.push(contactLine(s.dpo, m.contacts.dpo, s));
-  else if (section.topics.includes('contact') && m.contacts.service_office) parts.push(contactLine(s.serviceOffice, m.contacts.service_office, s));
+  else if (section.topics.includes('contact') || answer.passage.trimEnd().endsWith(':')) parts.push(contactBlock(m, s, 'service_office'));
   return reply(parts.join('\n\n'), meta(c, m, 'answer', [section.id]));
 }
 

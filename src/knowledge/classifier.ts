@@ -5,9 +5,9 @@
  * that the best section covers.
  */
 import type { GeneralEntry, Language, Malform, Section, Topic } from '../content/schema';
-import type { Hit, KnowledgeBase } from './knowledgeBase';
+import { type Hit, type KnowledgeBase, searchTerms } from './knowledgeBase';
 import {
-  asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
+  asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, isSubject, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
   withoutGreeting,
 } from './intents';
 import { detectLanguage } from './language';
@@ -22,12 +22,24 @@ const RIGHT_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
 ]);
 const MIN_OVERVIEW_SECTIONS = 2;
 
+/**
+ * A question naming a subject (cookies, an analytics tool, logs, the DPO …) is only answered by a
+ * section that mentions that subject, however much else it shares with the question.
+ */
+function missesSubject(question: AnalysedWord[], section: Hit<Section>): boolean {
+  return question.some((w) => isSubject(w.stem) && !searchTerms(w).some((t) => section.matchedStems.has(t)));
+}
+
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface ClassifierOptions {
   /** Minimum weighted coverage of the question by a section to answer from it. */
   answerCoverage: number;
+  /** Long questions carry more narrative words: the required coverage drops this much per word beyond five… */
+  longQuestionDiscount: number;
+  /** …down to this floor. */
+  minAnswerCoverage: number;
   /** Minimum coverage for general knowledge to be added to a not_covered reply. */
   generalCoverage: number;
   /** How many top-ranked sections are weighed by coverage. */
@@ -38,6 +50,8 @@ export interface ClassifierOptions {
 
 export const defaultClassifierOptions: ClassifierOptions = {
   answerCoverage: 0.55,
+  longQuestionDiscount: 0.02,
+  minAnswerCoverage: 0.4,
   generalCoverage: 0.55,
   candidates: 5,
   coverageTie: 0.1,
@@ -71,7 +85,7 @@ export class Classifier {
     if (smalltalk) return { outcome: 'smalltalk', language, question: [], confidence: 1, smalltalk };
 
     const questionText = withoutGreeting(text);
-    const question = this.knowledge.analyser.analyse(questionText);
+    const question = this.knowledge.analyser.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
     const request = detectRequest(questionText);
     const section = this.bestSection(municipalityId, question, asksForDefinition(questionText));
     const confidence = section?.coverage ?? 0;
@@ -86,7 +100,7 @@ export class Classifier {
     if (rightsInGeneral) {
       const overview = this.rightsSections(municipalityId);
       if (overview.length >= MIN_OVERVIEW_SECTIONS) return { ...base, confidence: 1, outcome: 'answer', overview };
-    } else if (section && confidence >= this.options.answerCoverage) {
+    } else if (section && confidence >= this.requiredCoverage(question) && !missesSubject(question, section)) {
       return { ...base, outcome: 'answer' };
     }
 
@@ -97,6 +111,11 @@ export class Classifier {
       outcome: 'not_covered',
       general: general && general.coverage >= this.options.generalCoverage ? general : undefined,
     };
+  }
+
+  private requiredCoverage(question: AnalysedWord[]): number {
+    const { answerCoverage, longQuestionDiscount, minAnswerCoverage } = this.options;
+    return Math.max(minAnswerCoverage, answerCoverage - longQuestionDiscount * Math.max(0, question.length - 5));
   }
 
   private rightsSections(municipalityId: string): Section[] {

@@ -4,7 +4,7 @@
  * (see terms.ts), so one pattern serves bokmål, nynorsk and English.
  */
 import type { Topic } from '../content/schema';
-import { mappedWords, rawWords } from './normalise';
+import { contentWords, mappedWords, rawWords } from './normalise';
 
 /** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22). */
 export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions'] as const;
@@ -22,41 +22,52 @@ const RIGHT_CUES: Record<Right, RegExp> = {
   automated_decisions: /\b(automatisert|automatisk) (avgjørelse|avgjørelser|behandling|vedtak)\b/,
 };
 
-/** "I want …", "please …", "can you …": the resident asks the municipality to do something. */
-const VOLITION = /\b((jeg|vi) (vil|ønsker|krever|ber|trenger|skal|kreve|want|wish|need|would|request|demand|ønskjer|krev|treng)|vil (ha|at|gjerne)|ønsker (å|at)|be om|ber om|krev\w*|want|would like|request|demand|please|kan dere|could dere|can dere|gjer|gjør det|få slettet|få rettet|få innsyn|få kopi)\b/;
-/** Requests phrased as commands: "Slett alt om meg", "Delete my data". */
-const IMPERATIVE = /^(slett|fjern|rett|korriger|send|gi|vis|stopp|slette|rette)\b/;
-/** A question about a right ("Can I …", "How do I …", "What is …") is answered, not started. */
-const ASKS_ABOUT = /^(hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når|kan jeg|har jeg|får jeg|må jeg|is|are|er det|does|do|gjelder)\b/;
+/** "Jeg vil …", "I want …", "please …", "kan dere …": the resident asks the municipality to act. */
+const WANTS = /\b((jeg|vi) (vil|ønsker|krever|kreve|ber|trenger|skal ha|want|wish|need|would|request|demand|ønskjer|krev|treng|gjerne)|vil (ha|at|gjerne)|ønsker (å|at)|would like|want to|please|(kan|could|can|vil|would) (dere|de) )/;
+/** Requests phrased as commands, at the start of any sentence: "Slett alt om meg", "Delete my data". */
+const IMPERATIVE = /^(slett|fjern|rett|korriger|send|gi|vis|stopp|slette|rette|delete|erase|remove|give|show)\b/;
+/**
+ * A question opening with a question word, or asking about the resident's own options ("Kan eg …",
+ * "Må eg …"), asks about something rather than asking for it.
+ */
+const ASKS_ABOUT = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b|(kan|må|skal|får|har|bør|burde|can|may|must|should|do|does|is|are) (jeg|vi|man|en|det|it)\b|(koster|er|blir|gjelder|tar)\b)/;
 
 const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|menneske\w*|human|real person|ekte person|saksbehandler|ringe (jeg|meg)|ring (jeg|meg)|call (jeg|meg)|(kontakt|contact) med (en|ein) person)\b/;
-const COMPLAINT = /\bklage\w*\b/;
-const BREACH = /\b(lekk\w*|lekkasje|brudd|avvik|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*|uten (lov|samtykke|tillatelse|grunn|hjemmel|lov)|feil (adresse|person|mottaker|folk)|(noen|someone|somebody|ansatt|ansatte|naboen|andre|legen|kollega\w*)(\s+\S+){0,5}\s+(lest|leste|las|lese|read|sett|snoket|kikket|looked|delt|shared|sjekket))\b/;
+/** Wanting to complain, not asking how complaints work. */
+const COMPLAINT = /\b((vil|ønsker|ønskjer|want|would like|skal|må)(\s+\S+){0,3}\s+klage|(jeg|vi) klager (på|over) (kommunen|dere|behandlingen)|klage (på|over) (kommunen|dere))\b/;
+const BREACH = /\b(lekk\w*|lekkasje|brudd|avvik|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*|uten (lov|samtykke|tillatelse|grunn|hjemmel)|feil (adresse|person|mottaker|folk)|wrong (adresse|person)|ved (en|ein) feil|by (mistake|accident)|feilsendt|(til|to) (naboen|my neighbou?r)|(noen|someone|somebody|ansatt|ansatte|naboen|andre|legen|kollega\w*)(\s+\S+){0,5}\s+(lest|leste|las|lese|read|sett|snoket|kikket|looked|delt|shared|sjekket))\b/;
 const NARRATIVE = /\b(har|hadde|has|have|had|ble|blei|vart|fikk|got|was|were|kom|kommet|gikk|gjekk|went|came|sendt|sent|endte|ended)\b/;
 
 export type RequestIntent = { kind: 'dialog'; right: Right } | { kind: 'handoff'; reason: 'person' | 'complaint' | 'breach' };
 
+function sentences(text: string): string[] {
+  return text.split(/[.!?;\n]+/).map((s) => mappedWords(s).join(' ')).filter(Boolean);
+}
+
 /** Detects a request to exercise a right or to reach a person; undefined for a plain question. */
 export function detectRequest(text: string): RequestIntent | undefined {
-  const mapped = mappedWords(text).join(' ');
-  const asks = ASKS_ABOUT.test(mapped);
-  const wants = VOLITION.test(mapped) || IMPERATIVE.test(mapped);
-
+  const parts = sentences(text);
+  const mapped = parts.join(' ');
   if (BREACH.test(mapped) && NARRATIVE.test(mapped)) return { kind: 'handoff', reason: 'breach' };
-  if (PERSON.test(mapped) && (wants || !asks)) return { kind: 'handoff', reason: 'person' };
-  if (COMPLAINT.test(mapped) && (wants || /\b(jeg|vi) klager\b/.test(mapped)) && !asks) return { kind: 'handoff', reason: 'complaint' };
-  if (wants && !asks) {
-    const right = RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
-    if (right) return { kind: 'dialog', right };
-  }
-  return undefined;
+  // "Hvem kan jeg snakke med om …?" asks for a contact, which the notice may give.
+  if (PERSON.test(mapped) && !parts.every((p) => ASKS_ABOUT.test(p))) return { kind: 'handoff', reason: 'person' };
+  if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
+  const asksForIt = parts.some((p) => IMPERATIVE.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
+  if (!asksForIt) return undefined;
+  const right = RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
+  return right ? { kind: 'dialog', right } : undefined;
 }
 
 const RIGHTS_IN_GENERAL = /\b(rettigheter|rettighetene|rettighet)\b/;
 
-/** "Kva rettar har eg?", "What are my rights?": rights in general, no particular one named. */
+/** Besides the rights word, at most this many content words ("som innbyggar") for an overview question. */
+const MAX_OTHER_WORDS_IN_OVERVIEW_QUESTION = 1;
+
+/** "Kva rettar har eg?", "What are my rights?": rights in general, no particular one named, nothing else asked. */
 export function asksAboutRightsInGeneral(text: string): boolean {
-  return RIGHTS_IN_GENERAL.test(mappedWords(text).join(' ')) && mentionedRight(text) === undefined;
+  if (!RIGHTS_IN_GENERAL.test(mappedWords(text).join(' ')) || mentionedRight(text) !== undefined) return false;
+  const others = contentWords(text).filter((w) => !RIGHTS_IN_GENERAL.test(w) && !/^personvern/.test(w));
+  return others.length <= MAX_OTHER_WORDS_IN_OVERVIEW_QUESTION;
 }
 
 /** Which right a text names, if any (for a question about a right or a dialog's first step). */
@@ -73,7 +84,7 @@ const SMALLTALK: [Smalltalk, RegExp][] = [
   ['goodbye', /\b(ha det( bra| godt)?|hadet|hade|vi snakkes|bye|goodbye|see you)\b/g],
   ['greeting', /\b(hei( hei)?|heisann|hallo|halla|hey|hi|hello|god (morgen|morgon|dag|kveld|ettermiddag)|good (morning|afternoon|evening|day)|morn|hvordan (går det|har du det)|korleis (går det|har du det)|how are you)\b/g],
 ];
-const FILLER = /\b(ok|okei|okay|flott|supert?|great|fint|bra|så mye|igjen|again|og|and|du|you|kjære|bot|chatbot)\b/g;
+const FILLER = /\b(ok|okei|okay|flott|supert?|great|fint|bra|så mye|igjen|again|og|and|du|you|kjære|bot|chatbot|that|this|it|was|is|det|dette|var|er|very|veldig|really|helpful|useful|nyttig|nyttige|perfekt|perfect|nice)\b/g;
 
 /** Smalltalk when greetings, thanks and the like are all the message holds. */
 export function detectSmalltalk(text: string): Smalltalk | undefined {
@@ -111,6 +122,7 @@ const PRIVACY_ROOTS = [
   'facebook', 'sosial', 'sms', 'skjema', 'minsid', 'brev', 'digital', 'tilbakemeld', 'kommentar', 'virus',
   'antivirus', 'taushet', 'teieplikt', 'prinsipp', 'forordning', 'personvernerklæring', 'ombod',
   'saksbehandl', 'vedtak', 'eksamen', 'elev', 'pasient', 'helse', 'samtal', 'opptak', 'passord', 'ipadresse',
+  'automatis', 'avgjør', 'profiler', 'bilde', 'bilet', 'foto', 'video', 'hemmelig', 'anonym', 'sporing',
 ];
 
 /**
@@ -127,6 +139,13 @@ const TOPIC_CUES: [RegExp, readonly Topic[]][] = [
   [/^(logg|webserver|ipadress)/, ['logs']],
   [/^(del|utlever|mottak|overfør)/, ['sharing', 'processors', 'transfers']],
 ];
+
+/** Stems naming a concrete subject a notice either covers or not (see Classifier). */
+const SUBJECT = /^(informasjonskapsl|cooki|analys|sporing|logg|webserver|personvernombud|kamera|overvåk|facebook|sms|ipadress|automatis)/;
+
+export function isSubject(stem: string): boolean {
+  return SUBJECT.test(stem);
+}
 
 export function pointedTopics(stems: readonly string[]): Set<Topic> {
   const topics = new Set<Topic>();

@@ -48,6 +48,7 @@ export class KnowledgeBase {
   private readonly general: { entries: Map<string, GeneralEntry>; index: MiniSearch<Doc> };
   private readonly documentFrequency = new Map<string, number>();
   private documentCount = 0;
+  private readonly nameStems: Set<string>;
   private readonly options: SearchOptions;
 
   constructor(content: Content, options: Partial<SearchOptions> = {}) {
@@ -57,6 +58,9 @@ export class KnowledgeBase {
       content.general.entries.map(generalDoc),
     ];
     this.analyser = new Analyser(Analyser.vocabularyOf(docsByIndex.flat().map(docText)));
+    this.nameStems = new Set(
+      content.municipalities.flatMap((m) => this.analyser.analyse(`${m.id} ${m.name.replace(/\bkommune\b/i, '')}`).map((w) => w.stem)),
+    );
     for (const doc of docsByIndex.flat()) this.countDocument(doc);
 
     content.municipalities.forEach((municipality, i) => {
@@ -66,6 +70,11 @@ export class KnowledgeBase {
       entries: new Map(content.general.entries.map((e) => [e.id, e])),
       index: this.buildIndex(docsByIndex[docsByIndex.length - 1]!),
     };
+  }
+
+  /** Whether a stem is (part of) a municipality's name: "Sveio" in a question is no content word. */
+  isMunicipalityName(stem: string): boolean {
+    return this.nameStems.has(stem);
   }
 
   municipalityIds(): string[] {

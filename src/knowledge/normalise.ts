@@ -14,7 +14,11 @@ const MIN_PART = 4;
 
 /** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */
 export function rawWords(text: string): string[] {
-  const joined = text.normalize('NFC').toLowerCase().replace(/(\p{L})-(\p{L})/gu, '$1$2');
+  const joined = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/(\p{L})-(\p{L})/gu, '$1$2')
+    .replace(/(\p{L})['’]s\b/gu, '$1'); // English possessive: "Sveio's" → "sveio"
   return joined.match(WORD) ?? [];
 }
 

@@ -28,6 +28,10 @@ export const PHRASES: Record<string, string> = {
   'e postadresse': 'epostadresse',
   'e postadressa': 'epostadresse',
   'web site': 'nettside',
+  'text message': 'sms',
+  'text messages': 'sms',
+  'pass on': 'dele',
+  'hand over': 'utlevere',
   'how long': 'lenge',
   'kor lenge': 'lenge',
   'hvor lenge': 'lenge',
@@ -60,7 +64,7 @@ export const WORDS: Record<string, string> = {
   korleis: 'hvordan', koss: 'hvordan', kossen: 'hvordan', how: 'hvordan',
   kva: 'hva', ka: 'hva', what: 'hva', which: 'hvilke', kvifor: 'hvorfor', why: 'hvorfor',
   kven: 'hvem', kem: 'hvem', who: 'hvem', kor: 'hvor', where: 'hvor', når: 'når', when: 'når',
-  eg: 'jeg', i: 'jeg', me: 'vi', we: 'vi', you: 'dere', ikkje: 'ikke', not: 'ikke',
+  eg: 'jeg', æ: 'jeg', e: 'er', i: 'jeg', me: 'vi', we: 'vi', you: 'dere', ikkje: 'ikke', not: 'ikke',
   // privacy vocabulary, English to bokmål
   privacy: 'personvern', gdpr: 'personvernforordningen', dpo: 'personvernombud', ombudsman: 'personvernombud',
   data: 'opplysninger', information: 'opplysninger', info: 'opplysninger', details: 'opplysninger',
@@ -97,11 +101,14 @@ export const WORDS: Record<string, string> = {
   confidentiality: 'taushetsplikt', secrecy: 'taushetsplikt', confidential: 'taushetsplikt',
   email: 'epost', emails: 'epost', mail: 'post', letter: 'brev', letters: 'brev', phone: 'telefon',
   telephone: 'telefon', call: 'ringe', calls: 'telefonsamtaler', number: 'nummer', address: 'adresse',
-  contact: 'kontakte', reach: 'kontakte', virus: 'virus', viruses: 'virus', spam: 'spam',
+  contact: 'kontakte', reach: 'kontakte', ask: 'spørre', spørje: 'spørre', married: 'gift', spouse: 'ektefelle',
+  ungen: 'barn', unge: 'barn', ungane: 'barn', born: 'barn', kids: 'barn', daughter: 'barn', son: 'barn', virus: 'virus', viruses: 'virus', spam: 'spam',
   school: 'skole', kindergarten: 'barnehage', nursery: 'barnehage', pupils: 'elever', students: 'elever',
   employees: 'ansatte', staff: 'ansatte', employee: 'ansatt', case: 'sak', cases: 'saker',
   municipality: 'kommune', council: 'kommune', form: 'skjema', forms: 'skjema', survey: 'spørreundersøkelse',
   deadline: 'frist', days: 'dager', day: 'dag', month: 'måned', months: 'måneder', year: 'år', years: 'år',
+  answer: 'svar', answers: 'svar', answered: 'svart', reply: 'svar', respond: 'svare', response: 'svar',
+  fast: 'raskt', quickly: 'raskt', soon: 'raskt', long: 'lenge',
   free: 'gratis', cost: 'koste', costs: 'koster', charge: 'gebyr', fee: 'gebyr',
   identity: 'identitet', id: 'legitimasjon', verify: 'bekrefte', proof: 'legitimasjon',
   facebook: 'facebook', social: 'sosiale', media: 'medier', camera: 'kamera', cctv: 'kameraovervåking',
@@ -160,7 +167,8 @@ export const STOPWORDS = new Set(
   do does did can could would should will shall may might have has had my mine your yours our their
   me us them they he she his her please tell about any there what which who whom whose how why when
   where if so than then too very just also into out up down get got want like know need i'm i've
-  du dere deg meg min mi mitt mine vår våre oss vi dykk hei takk få får fikk fått gjøre gjør gjere gjer`.split(/\s+/),
+  du dere deg meg min mi mitt mine vår våre oss vi dykk hei takk få får fikk fått gjøre gjør gjere gjer
+  egentlig eigentleg actually really lure lurer lurte wonder wondering tenkte tenker lurt`.split(/\s+/),
 );
 
 /**
@@ -186,4 +194,7 @@ export const SYNONYMS: string[][] = [
   ['behandlingsgrunnlag', 'grunnlag', 'rettsgrunnlag'],
   ['leverandør', 'databehandler', 'underleverandør'],
   ['ansatte', 'tilsette', 'saksbehandler', 'saksbehandlere'],
+  ['gift', 'ektefelle', 'samboer', 'sambuar', 'sivilstatus', 'partner'],
+  ['kontakte', 'spørre', 'henvende', 'vende'],
+  ['barn', 'born', 'elev', 'elever'],
 ];
