@@ -59,7 +59,7 @@ export class KnowledgeBase {
     ];
     this.analyser = new Analyser(Analyser.vocabularyOf(docsByIndex.flat().map(docText)));
     this.nameStems = new Set(
-      content.municipalities.flatMap((m) => this.analyser.analyse(`${m.id} ${m.name.replace(/\bkommune\b/i, '')}`).map((w) => w.stem)),
+      content.municipalities.flatMap((m) => this.analyser.analyse(`${m.id} ${m.name.replace(/\bkommunen?\b/gi, '')}`).map((w) => w.stem)),
     );
     for (const doc of docsByIndex.flat()) this.countDocument(doc);
 
