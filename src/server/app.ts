@@ -2,7 +2,7 @@
  * The HTTP surface: the Bot Framework endpoint and health. Built from its parts so tests can
  * run it on a random port with fakes; src/index.ts wires the real ones and listens.
  */
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
@@ -17,6 +17,8 @@ export interface AppDependencies {
   health: () => Record<string, unknown>;
   /** Requests per minute per client on public endpoints (default 120). */
   rateLimitPerMinute?: number;
+  /** The resident-facing pages (chat, list, accessibility statement); mounted at /. */
+  pages?: Router;
 }
 
 export const BODY_LIMIT = '100kb';
@@ -25,7 +27,21 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Web Chat styles itself with inline <style> (CSS-in-JS); scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'frame-ancestors': ['*'],
+        },
+      },
+      // The chat page is meant to be embedded in the municipality's own site.
+      frameguard: false,
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...deps.health() });
@@ -40,6 +56,8 @@ export function createApp(deps: AppDependencies): Express {
     }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
+
+  if (deps.pages) app.use(deps.pages);
 
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;

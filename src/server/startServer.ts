@@ -1,0 +1,47 @@
+/**
+ * Wires content, bot, adapter, Direct Line and pages into a listening HTTP server. Used by
+ * src/index.ts and by tests that need the real server on a random port.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage } from 'botbuilder';
+import pino, { type Logger } from 'pino';
+import { TurnLogMiddleware } from '../bot/turnLogMiddleware';
+import type { Config } from '../config';
+import { loadContent } from '../content/load';
+import { buildBotRuntime } from '../runtime';
+import { createAdapter } from './adapter';
+import { createApp } from './app';
+import { createPagesRouter } from './pages/router';
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningServer> {
+  const content = loadContent(config.CONTENT_DIR);
+  const runtime = buildBotRuntime(content, new MemoryStorage());
+  const adapter = createAdapter(config, logger, [...runtime.middleware, new TurnLogMiddleware(logger)]);
+  const app = createApp({
+    adapter,
+    bot: runtime.bot,
+    logger,
+    health: () => ({ municipalities: runtime.knowledge.municipalityIds().length }),
+    pages: createPagesRouter({ municipalities: content.municipalities }),
+  });
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { url, server, close };
+}
