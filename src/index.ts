@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL });
   const running = await startServer(config, logger);
   const auth = config.MicrosoftAppId ? 'Bot Framework authentication on' : 'no MicrosoftAppId: /api/messages is open for local use and the Bot Framework Emulator';
-  logger.info(`personvern-bot listening on ${running.url.replace('127.0.0.1', 'localhost')} (${auth})`);
+  const directLine = config.DIRECTLINE_SECRET ? 'Direct Line needs DIRECTLINE_SECRET or a token' : 'no DIRECTLINE_SECRET: Direct Line conversations can be opened without one';
+  logger.info(`personvern-bot listening on ${running.url.replace('127.0.0.1', 'localhost')} — chat page at /; ${auth}; ${directLine}`);
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);
     void running.close().then(() => process.exit(0));

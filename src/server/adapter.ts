@@ -7,9 +7,12 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Middleware,
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 
+/** The Bot Framework credentials; empty for an anonymous adapter (local use, self-hosted Direct Line). */
+export type AdapterAuth = Partial<Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>>;
+
 const APOLOGY = 'Beklager, noe gikk galt. Prøv igjen om litt. / Sorry, something went wrong. Please try again.';
 
-export function createAdapter(config: Config, logger: Logger, middleware: Middleware[]): CloudAdapter {
+export function createAdapter(config: AdapterAuth, logger: Logger, middleware: Middleware[]): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,

@@ -17,6 +17,8 @@ export interface AppDependencies {
   health: () => Record<string, unknown>;
   /** Requests per minute per client on public endpoints (default 120). */
   rateLimitPerMinute?: number;
+  /** The self-hosted Direct Line and the chat page's token endpoint. */
+  directLine?: Router;
   /** The resident-facing pages (chat, list, accessibility statement); mounted at /. */
   pages?: Router;
 }
@@ -57,6 +59,7 @@ export function createApp(deps: AppDependencies): Express {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 
+  if (deps.directLine) app.use(deps.directLine);
   if (deps.pages) app.use(deps.pages);
 
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {

@@ -12,9 +12,11 @@ import { loadContent } from '../content/load';
 import { buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
 import { createApp } from './app';
+import { DirectLineChannel } from './directline/directLine';
 import { createPagesRouter } from './pages/router';
 
 export interface RunningServer {
+  directLine: DirectLineChannel;
   /** e.g. http://127.0.0.1:3978 */
   url: string;
   server: Server;
@@ -24,9 +26,18 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningServer> {
   const content = loadContent(config.CONTENT_DIR);
   const runtime = buildBotRuntime(content, new MemoryStorage());
-  const adapter = createAdapter(config, logger, [...runtime.middleware, new TurnLogMiddleware(logger)]);
+  const middleware = [...runtime.middleware, new TurnLogMiddleware(logger)];
+  const adapter = createAdapter(config, logger, middleware);
+  // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.
+  const directLine = new DirectLineChannel({
+    secret: config.DIRECTLINE_SECRET,
+    municipalities: runtime.knowledge.municipalityIds(),
+    adapter: createAdapter({}, logger, middleware),
+    bot: runtime.bot,
+  });
   const app = createApp({
     adapter,
+    directLine: directLine.router(),
     bot: runtime.bot,
     logger,
     health: () => ({ municipalities: runtime.knowledge.municipalityIds().length }),
@@ -39,9 +50,12 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  directLine.setSelfUrl(url);
+  const sweeper = setInterval(() => directLine.store.sweep(), 60_000).unref();
   const close = () => new Promise<void>((resolve) => {
+    clearInterval(sweeper);
     server.close(() => resolve());
     server.closeAllConnections();
   });
-  return { url, server, close };
+  return { url, server, close, directLine };
 }
