@@ -165,7 +165,8 @@ export class DirectLineChannel {
       channelId: CHANNEL_ID,
       conversation: { id: conversation.id, name: '', isGroup: false, conversationType: 'personal' },
     });
-    await this.toBot(conversation, stored);
+    // The bot gets the words as typed: its redaction middleware removes the number and warns.
+    await this.toBot(conversation, text !== undefined ? { ...stored, text } : stored);
     res.json({ id: stored.id });
   }
 
@@ -189,7 +190,9 @@ export class DirectLineChannel {
     if (key.length !== expected.length || !timingSafeEqual(key, expected)) throw new HttpError(404, 'not found');
     const conversation = this.store.get(String(req.params.id));
     if (!conversation) throw new HttpError(404, 'conversation not found');
-    const stored = this.store.append(conversation, req.body as Partial<Activity>);
+    // serviceUrl holds the connector key: clients never see it.
+    const { serviceUrl: _internal, ...activity } = req.body as Partial<Activity>;
+    const stored = this.store.append(conversation, activity);
     res.json({ id: stored.id });
   }
 
