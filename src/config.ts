@@ -17,6 +17,22 @@ const configSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
   DIRECTLINE_SECRET: optionalText,
+  /** "tenant-guid=municipality-id,…": Teams users of these Entra tenants get that municipality. */
+  TEAMS_TENANT_MUNICIPALITIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const map = new Map<string, string>();
+      for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const match = /^([0-9a-f-]{36})=([a-z0-9-]+)$/i.exec(pair);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not tenant-guid=municipality-id` });
+          continue;
+        }
+        map.set(match[1]!.toLowerCase(), match[2]!);
+      }
+      return map;
+    }),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -39,4 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('Config: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
   return config;
+}
+
+/** Checks the tenant map against the loaded municipalities. */
+export function checkTenantMunicipalities(config: Config, municipalityIds: readonly string[]): void {
+  for (const [tenant, id] of config.TEAMS_TENANT_MUNICIPALITIES) {
+    if (!municipalityIds.includes(id)) throw new ConfigError(`Config: TEAMS_TENANT_MUNICIPALITIES: tenant ${tenant} maps to unknown municipality "${id}"`);
+  }
 }

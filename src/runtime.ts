@@ -17,13 +17,14 @@ export interface BotRuntime {
   middleware: Middleware[];
 }
 
-export function buildBotRuntime(content: Content, storage: Storage): BotRuntime {
+export function buildBotRuntime(content: Content, storage: Storage, tenantMunicipalities: ReadonlyMap<string, string> = new Map()): BotRuntime {
   const knowledge = new KnowledgeBase(content);
   const bot = new PersonvernBot({
     knowledge,
     classifier: new Classifier(knowledge),
     composer: new Composer(knowledge),
     conversationState: new ConversationState(storage),
+    tenantMunicipalities,
   });
   return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware()] };
 }

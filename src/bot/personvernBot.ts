@@ -28,10 +28,17 @@ export interface BotDependencies {
   classifier: Classifier;
   composer: Composer;
   conversationState: ConversationState;
+  /** Microsoft Entra tenant id → municipality id, for Teams users of one kommune's tenant. */
+  tenantMunicipalities?: ReadonlyMap<string, string>;
 }
 
-/** The municipality a channel names on the activity (Web Chat sets it on every message). */
-const channelDataSchema = z.object({ municipality: z.string().trim().min(1).optional() }).loose();
+/** The municipality a channel names on the activity (Web Chat sets it on every message), and Teams' tenant. */
+const channelDataSchema = z
+  .object({
+    municipality: z.string().trim().min(1).optional(),
+    tenant: z.object({ id: z.string() }).loose().optional(),
+  })
+  .loose();
 
 const MISUNDERSTOOD_BEFORE_ESCALATION = 2;
 const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
@@ -67,7 +74,7 @@ export class PersonvernBot extends ActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     const data = await this.data.get(context, { misunderstood: 0 });
-    const municipality = this.fromChannelData(context) ?? this.known(data.municipality);
+    const municipality = this.fromChannelData(context) ?? this.known(data.municipality) ?? this.fromTenant(context);
     if (!municipality) return this.askMunicipality(context, 'nb');
     data.municipality = municipality.id;
     const s = STRINGS[municipality.målform];
@@ -93,7 +100,7 @@ export class PersonvernBot extends ActivityHandler {
       return;
     }
 
-    const municipality = this.known(data.municipality);
+    const municipality = this.known(data.municipality) ?? this.fromTenant(context);
     if (!municipality) return this.askMunicipality(context, detectLanguage(text, detectNorwegian(text)));
     const wantsOther = Object.values(STRINGS).some((s) => s.changeMunicipalityCommand.test(text));
     if (wantsOther && !requested) {
@@ -152,6 +159,12 @@ export class PersonvernBot extends ActivityHandler {
 
   private fromChannelData(context: TurnContext): Municipality | undefined {
     return this.known(channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality);
+  }
+
+  /** Teams sends the user's tenant; a kommune maps its own tenant to itself in config. */
+  private fromTenant(context: TurnContext): Municipality | undefined {
+    const tenantId = context.activity.conversation?.tenantId ?? channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.tenant?.id;
+    return tenantId ? this.known(this.deps.tenantMunicipalities?.get(tenantId)) : undefined;
   }
 
   private known(id: string | undefined): Municipality | undefined {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import pino, { type Logger } from 'pino';
 import { TurnLogMiddleware } from '../bot/turnLogMiddleware';
-import type { Config } from '../config';
+import { checkTenantMunicipalities, type Config } from '../config';
 import { loadContent } from '../content/load';
 import { buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
@@ -25,7 +25,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningServer> {
   const content = loadContent(config.CONTENT_DIR);
-  const runtime = buildBotRuntime(content, new MemoryStorage());
+  checkTenantMunicipalities(config, content.municipalities.map((m) => m.id));
+  const runtime = buildBotRuntime(content, new MemoryStorage(), config.TEAMS_TENANT_MUNICIPALITIES);
   const middleware = [...runtime.middleware, new TurnLogMiddleware(logger)];
   const adapter = createAdapter(config, logger, middleware);
   // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.
