@@ -13,6 +13,7 @@ import { buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
 import { createApp } from './app';
 import { DirectLineChannel } from './directline/directLine';
+import { attachStreaming } from './directline/streaming';
 import { createPagesRouter } from './pages/router';
 
 export interface RunningServer {
@@ -52,9 +53,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   directLine.setSelfUrl(url);
+  const stopStreaming = attachStreaming(server, directLine.store, directLine.tokens);
   const sweeper = setInterval(() => directLine.store.sweep(), 60_000).unref();
   const close = () => new Promise<void>((resolve) => {
     clearInterval(sweeper);
+    stopStreaming();
     server.close(() => resolve());
     server.closeAllConnections();
   });

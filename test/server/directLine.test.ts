@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { WebSocket } from 'ws';
 import { loadConfig } from '../../src/config';
 import { ConversationStore } from '../../src/server/directline/conversationStore';
 import { TokenService } from '../../src/server/directline/tokens';
@@ -128,6 +129,40 @@ describe('Direct Line', () => {
       assert.equal((await call('GET', path)).status, 401);
       assert.equal((await call('GET', path, { auth: 'garbage' })).status, 403);
       assert.equal((await call('POST', '/api/chat/token', { body: { municipality: 'atlantis' } })).status, 400);
+    });
+
+    it('streams new activities over the WebSocket streamUrl', async () => {
+      const token = await call('POST', '/api/chat/token', { body: { municipality: 'fjellby' } });
+      const started = await call('POST', '/v3/directline/conversations', { auth: String(token.body.token) });
+      const c = { conversationId: String(started.body.conversationId), token: String(started.body.token) };
+      const ws = new WebSocket(String(started.body.streamUrl));
+      const received: DlActivity[] = [];
+      const gotReply = new Promise<void>((resolve) => {
+        ws.on('message', (data) => {
+          const text = data.toString();
+          if (!text) return;
+          const set = JSON.parse(text) as { activities: DlActivity[]; watermark: string };
+          received.push(...set.activities);
+          if (set.activities.some((a) => a.channelData?.outcome === 'answer')) resolve();
+        });
+      });
+      await new Promise((resolve) => ws.once('open', resolve));
+      await say(c, 'Kan jeg få innsyn?');
+      await gotReply;
+      ws.close();
+      assert.deepEqual(received.map((a) => a.from.id), ['resident', 'personvern-bot']);
+    });
+
+    it('refuses a stream with another conversation\'s token', async () => {
+      const a = await open();
+      const b = await open();
+      const url = `${running.url.replace('http', 'ws')}/v3/directline/conversations/${a.conversationId}/stream?t=${b.token}`;
+      const status = await new Promise<number | undefined>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+        ws.on('open', () => resolve(101));
+      });
+      assert.equal(status, 403);
     });
 
     it('keeps serving after bad input', async () => {

@@ -30,8 +30,11 @@ export interface StoredConversation {
   lastUsed: number;
 }
 
+export type ActivityListener = (activity: Partial<Activity>, watermark: string) => void;
+
 export class ConversationStore {
   private readonly conversations = new Map<string, StoredConversation>();
+  private readonly listeners = new Map<string, Set<ActivityListener>>();
   private readonly options: ConversationStoreOptions;
 
   constructor(options: Partial<ConversationStoreOptions> = {}, private readonly now: () => number = () => Date.now()) {
@@ -62,7 +65,19 @@ export class ConversationStore {
   }
 
   delete(id: string): boolean {
+    this.listeners.delete(id);
     return this.conversations.delete(id);
+  }
+
+  /** Calls `listener` with every activity appended to the conversation from now on. */
+  subscribe(id: string, listener: ActivityListener): () => void {
+    const set = this.listeners.get(id) ?? new Set<ActivityListener>();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
   }
 
   /** Appends an activity, giving it the Direct Line id `<conversationId>|<watermark>`. */
@@ -75,6 +90,8 @@ export class ConversationStore {
       conversation.firstWatermark++;
     }
     conversation.lastUsed = this.now();
+    const next = String(conversation.firstWatermark + conversation.activities.length);
+    for (const listener of this.listeners.get(conversation.id) ?? []) listener(stored, next);
     return stored;
   }
 
@@ -91,7 +108,7 @@ export class ConversationStore {
     let dropped = 0;
     for (const [id, c] of this.conversations) {
       if (c.lastUsed < cutoff) {
-        this.conversations.delete(id);
+        this.delete(id);
         dropped++;
       }
     }
@@ -101,6 +118,6 @@ export class ConversationStore {
   private dropLongestIdle(): void {
     let oldest: StoredConversation | undefined;
     for (const c of this.conversations.values()) if (!oldest || c.lastUsed < oldest.lastUsed) oldest = c;
-    if (oldest) this.conversations.delete(oldest.id);
+    if (oldest) this.delete(oldest.id);
   }
 }

@@ -10,11 +10,13 @@ import rateLimit from 'express-rate-limit';
 import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import { ConversationStore, type StoredConversation } from './conversationStore';
+import { DIRECT_LINE_PATH } from './paths';
+import { streamUrl } from './streaming';
 import { TokenService } from './tokens';
 import { redactNationalIds } from '../../bot/nationalId';
 import { MAX_TEXT_LENGTH } from '../activitySchema';
 
-export const DIRECT_LINE_PATH = '/v3/directline';
+export { DIRECT_LINE_PATH };
 export const CHANNEL_ID = 'directline';
 const BOT_ACCOUNT = { id: 'personvern-bot', name: 'Personvern', role: 'bot' };
 
@@ -140,12 +142,20 @@ export class DirectLineChannel {
         ...(conversation.municipality ? { channelData: { municipality: conversation.municipality } } : {}),
       });
     }
-    res.status(isNew ? 201 : 200).json({ conversationId: conversation.id, ...this.tokens.issue(conversation.id) });
+    res.status(isNew ? 201 : 200).json(this.conversationResponse(req, conversation.id));
   }
 
   private reconnect(req: Request, res: Response): void {
     const conversation = this.conversationFor(req);
-    res.json({ conversationId: conversation.id, ...this.tokens.issue(conversation.id) });
+    res.json(this.conversationResponse(req, conversation.id, String(req.query.watermark ?? '')));
+  }
+
+  /** `{conversationId, token, expires_in, streamUrl}` with a fresh token for the stream. */
+  private conversationResponse(req: Request, conversationId: string, watermark = '') {
+    const issued = this.tokens.issue(conversationId);
+    // The stream is opened by the client, so its address is the one the client used.
+    const url = streamUrl(`${req.protocol}://${req.get('host') ?? 'localhost'}`, conversationId, issued.token);
+    return { conversationId, ...issued, streamUrl: /^\d+$/.test(watermark) ? `${url}&watermark=${watermark}` : url };
   }
 
   /** Stores the user's activity, runs the bot's turn and answers when the turn has finished. */
