@@ -180,7 +180,7 @@ export function validateIcons(icons: Icons): string[] {
   return errors;
 }
 
-interface RgbaImage {
+export interface RgbaImage {
   width: number;
   height: number;
   rgba: Uint8Array;
@@ -192,7 +192,7 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
  * Decodes a non-interlaced 8-bit PNG of any colour type to RGBA: enough for icons as image
  * tools save them. Other PNGs are refused with the reason rather than guessed at.
  */
-function decodePng(png: Buffer): RgbaImage {
+export function decodePng(png: Buffer): RgbaImage {
   const { width, height } = readPngSize(png);
   let header: Buffer | undefined;
   let palette: Buffer | undefined;
