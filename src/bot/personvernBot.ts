@@ -138,7 +138,7 @@ export class PersonvernBot extends ActivityHandler {
       case 'out_of_scope':
         return outOfScopeReply(c, m);
       case 'not_covered':
-        return notCoveredReply(c, m);
+        return notCoveredReply(c, m, c.related && this.deps.composer.compose(m, c.related.item, c.question));
     }
   }
 

@@ -75,10 +75,15 @@ export function rightsOverviewReply(c: Classification, m: Municipality, sections
   return reply([s.rightsOverviewIntro(m.name), list, s.askAboutOne, source].join('\n\n'), meta(c, m, 'answer', sections.map((x) => x.id)));
 }
 
-export function notCoveredReply(c: Classification, m: Municipality): Reply {
+export function notCoveredReply(c: Classification, m: Municipality, related?: ComposedAnswer): Reply {
   const s = STRINGS[c.language];
-  const parts = [s.notCovered(m.name), `${s.contactIntro(m.name)}\n${contactBlock(m, s, 'service_office')}`];
+  const parts = [s.notCovered(m.name)];
   const sources: string[] = [];
+  if (related) {
+    parts.push(`${s.closestInNotice}\n${related.passage}\n${citationLine(related, s)}`);
+    sources.push(related.citation.sectionId);
+  }
+  parts.push(`${s.contactIntro(m.name)}\n${contactBlock(m, s, 'service_office')}`);
   if (c.general) {
     parts.push(`${s.generalLabel} ${c.general.item.text[c.language]}`);
     sources.push(`general:${c.general.item.id}`);

@@ -17,6 +17,7 @@ export interface Strings {
   rightsOverviewIntro(name: string): string;
   askAboutOne: string;
   notCovered(name: string): string;
+  closestInNotice: string;
   contactIntro(name: string): string;
   noContact: string;
   generalLabel: string;
@@ -51,6 +52,7 @@ const nb: Strings = {
   rightsOverviewIntro: (name) => `Personvernerklæringen til ${name} beskriver disse rettighetene dine:`,
   askAboutOne: 'Spør gjerne om en av dem, eller skriv for eksempel «Jeg vil ha innsyn» for å be om det.',
   notCovered: (name) => `Personvernerklæringen til ${name} sier ikke noe om dette.`,
+  closestInNotice: 'Det nærmeste erklæringen sier, er dette:',
   contactIntro: (name) => `Spør ${name} direkte:`,
   noContact: 'Erklæringen oppgir ingen kontaktopplysninger. Kontakt kommunens servicekontor eller postmottak.',
   generalLabel: 'Generelt om personvern (ikke fra kommunens erklæring):',
@@ -103,6 +105,7 @@ const nn: Strings = {
   rightsOverviewIntro: (name) => `Personvernerklæringa til ${name} skildrar desse rettane dine:`,
   askAboutOne: 'Spør gjerne om ein av dei, eller skriv til dømes «Eg vil ha innsyn» for å be om det.',
   notCovered: (name) => `Personvernerklæringa til ${name} seier ikkje noko om dette.`,
+  closestInNotice: 'Det næraste erklæringa seier, er dette:',
   contactIntro: (name) => `Spør ${name} direkte:`,
   noContact: 'Erklæringa oppgir ingen kontaktopplysningar. Kontakt servicekontoret eller postmottaket i kommunen.',
   generalLabel: 'Generelt om personvern (ikkje frå erklæringa til kommunen):',
@@ -155,6 +158,7 @@ const en: Strings = {
   rightsOverviewIntro: (name) => `${name}'s privacy notice describes these rights of yours (in Norwegian):`,
   askAboutOne: 'Ask about any of them, or write for example "I want access to my data" to request it.',
   notCovered: (name) => `${name}'s privacy notice does not say anything about this.`,
+  closestInNotice: 'The closest it says is this (in Norwegian):',
   contactIntro: (name) => `Ask ${name} directly:`,
   noContact: "The notice gives no contact details. Contact the municipality's service office.",
   generalLabel: "General privacy information (not from the municipality's notice):",

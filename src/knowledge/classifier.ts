@@ -42,6 +42,8 @@ export interface ClassifierOptions {
   minAnswerCoverage: number;
   /** Minimum coverage for general knowledge to be added to a not_covered reply. */
   generalCoverage: number;
+  /** Minimum coverage for the closest section to be shown, as such, in a not_covered reply. */
+  relatedCoverage: number;
   /** How many top-ranked sections are weighed by coverage. */
   candidates: number;
   /** Sections within this much coverage of the best count as equally good; then kind and rank decide. */
@@ -53,6 +55,7 @@ export const defaultClassifierOptions: ClassifierOptions = {
   longQuestionDiscount: 0.02,
   minAnswerCoverage: 0.4,
   generalCoverage: 0.55,
+  relatedCoverage: 0.3,
   candidates: 5,
   coverageTie: 0.1,
 };
@@ -65,6 +68,8 @@ export interface Classification {
   /** Coverage of the chosen section (0 when none). */
   confidence: number;
   section?: Hit<Section>;
+  /** For not_covered: the closest section, shown as "what the notice does say" rather than as the answer. */
+  related?: Hit<Section>;
   /** For a question about rights in general: every section on a particular right, in notice order. */
   overview?: Section[];
   general?: Hit<GeneralEntry>;
@@ -105,9 +110,12 @@ export class Classifier {
     }
 
     const general = this.knowledge.searchGeneral(question)[0];
+    // The notice may still say something close (Siteimprove when asked about Google Analytics).
+    const related = section && !rightsInGeneral && confidence >= this.options.relatedCoverage && !missesSubject(question, section) ? section : undefined;
     return {
       ...base,
       section: undefined,
+      related,
       outcome: 'not_covered',
       general: general && general.coverage >= this.options.generalCoverage ? general : undefined,
     };

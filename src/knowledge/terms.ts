@@ -67,7 +67,7 @@ export const WORDS: Record<string, string> = {
   eg: 'jeg', æ: 'jeg', e: 'er', i: 'jeg', me: 'vi', we: 'vi', you: 'dere', ikkje: 'ikke', not: 'ikke',
   // privacy vocabulary, English to bokmål
   privacy: 'personvern', gdpr: 'personvernforordningen', dpo: 'personvernombud', ombudsman: 'personvernombud',
-  data: 'opplysninger', information: 'opplysninger', info: 'opplysninger', details: 'opplysninger',
+  data: 'opplysninger', dataene: 'opplysningene', datane: 'opplysningene', dataa: 'opplysningene', dataen: 'opplysningene', information: 'opplysninger', info: 'opplysninger', details: 'opplysninger',
   personal: 'personlig', sensitive: 'sensitive', health: 'helseopplysninger',
   rights: 'rettigheter', right: 'rett', access: 'innsyn', insight: 'innsyn', copy: 'kopi',
   delete: 'slette', deleted: 'slettet', deletion: 'sletting', erase: 'slette', erased: 'slettet',

@@ -87,6 +87,14 @@ describe('PersonvernBot', () => {
       assert.match(reply.text!, /11 22 33 44/);
       assert.doesNotMatch(reply.text!, /Matomo|55 66 77 88|dalby/i);
     });
+    it('show what the notice does say nearby, as such, when it does not answer the question', async () => {
+      const reply = only(await conversation().say('Hvor lenge lagres bilder fra kameraovervåking i barnehagen?', 'fjellby'));
+      assert.equal(reply.channelData.outcome, 'answer', 'the camera sentence answers it');
+      const silent = only(await conversation().say('Hvor lenge lagrer dere søknader om parkeringstillatelse?', 'fjellby'));
+      assert.equal(silent.channelData.outcome, 'not_covered');
+      assert.match(silent.text!, /sier ikke noe om dette\.\n\nDet nærmeste erklæringen sier, er dette:\n.*\nKilde: «Hvor lenge lagrer vi opplysningene\?»/s);
+      assert.deepEqual(silent.channelData.sources, ['lagring']);
+    });
     it('label general GDPR knowledge as general', async () => {
       const reply = only(await conversation().say('Kva gjer eit personvernombod?', 'dalby'));
       assert.equal(reply.channelData.outcome, 'not_covered');
