@@ -31,6 +31,8 @@ export interface DirectLineOptions {
   tokens?: TokenService;
   /** Requests per minute per client on the public token endpoint (default 30). */
   tokenRequestsPerMinute?: number;
+  /** Requests per minute per client on the conversation endpoints; Web Chat polls about once a second (default 600). */
+  requestsPerMinute?: number;
 }
 
 /** What a client may post: a message (or other activity) from the user. */
@@ -86,6 +88,7 @@ export class DirectLineChannel {
     };
     const tokenLimiter = rateLimit({ windowMs: 60_000, limit: this.options.tokenRequestsPerMinute ?? 30, standardHeaders: 'draft-8', legacyHeaders: false });
 
+    router.use(DIRECT_LINE_PATH, rateLimit({ windowMs: 60_000, limit: this.options.requestsPerMinute ?? 600, standardHeaders: 'draft-8', legacyHeaders: false }));
     router.post('/api/chat/token', tokenLimiter, json, wrap((req, res) => this.chatToken(req, res)));
     router.post(`${DIRECT_LINE_PATH}/tokens/generate`, tokenLimiter, json, wrap((req, res) => this.generateToken(req, res)));
     router.post(`${DIRECT_LINE_PATH}/tokens/refresh`, wrap((req, res) => this.refreshToken(req, res)));
