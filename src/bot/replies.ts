@@ -57,13 +57,16 @@ function meta(c: Classification, m: Municipality, outcome: Outcome, sources: str
   return { outcome, sources, municipality: m.id, language: c.language, confidence: Number(c.confidence.toFixed(2)) };
 }
 
+/** A line ending in ":" with no list after it: the address or link that followed was lost. */
+const DANGLING_COLON = /:\s*(\n(?!•)|$)/;
+
 export function answerReply(c: Classification, m: Municipality, answer: ComposedAnswer, section: Section): Reply {
   const s = STRINGS[c.language];
   const parts = [s.answerIntro(m.name), answer.passage, citationLine(answer, s)];
   // A section about contacting the DPO or the municipality also shows the contact details themselves.
   // So does a passage ending in ":" whose address or link was lost from the web page.
   if (section.topics.includes('dpo') && m.contacts.dpo) parts.push(contactLine(s.dpo, m.contacts.dpo, s));
-  else if (section.topics.includes('contact') || answer.passage.trimEnd().endsWith(':')) parts.push(contactBlock(m, s, 'service_office'));
+  else if (section.topics.includes('contact') || DANGLING_COLON.test(answer.passage)) parts.push(contactBlock(m, s, 'service_office'));
   return reply(parts.join('\n\n'), meta(c, m, 'answer', [section.id]));
 }
 

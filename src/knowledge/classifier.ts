@@ -27,7 +27,9 @@ const MIN_OVERVIEW_SECTIONS = 2;
  * section that mentions that subject, however much else it shares with the question.
  */
 function missesSubject(question: AnalysedWord[], section: Hit<Section>): boolean {
-  return question.some((w) => isSubject(w.stem) && !searchTerms(w).some((t) => section.matchedStems.has(t)));
+  // Exact or prefix matches only: a fuzzy "automatiserte" ≈ "automatisk" names another subject.
+  const names = (term: string) => [...section.matchedTerms].some((t) => t === term || (term.length >= 5 && (t.startsWith(term) || term.startsWith(t) && t.length >= 5)));
+  return question.some((w) => isSubject(w.stem) && !searchTerms(w).some(names));
 }
 
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;

@@ -30,7 +30,10 @@ export interface Hit<T> {
   item: T;
   score: number;
   coverage: number;
+  /** Question terms that matched, exactly, by prefix or fuzzily. */
   matchedStems: Set<string>;
+  /** The index terms they matched. */
+  matchedTerms: Set<string>;
 }
 
 interface Doc {
@@ -114,7 +117,7 @@ export class KnowledgeBase {
     return total === 0 ? 0 : covered / total;
   }
 
-  private search(index: MiniSearch<Doc>, question: AnalysedWord[]): { id: string; score: number; coverage: number; matchedStems: Set<string> }[] {
+  private search(index: MiniSearch<Doc>, question: AnalysedWord[]): (Omit<Hit<unknown>, 'item'> & { id: string })[] {
     const terms = [...new Set(question.flatMap(searchTerms))];
     if (terms.length === 0) return [];
     const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
@@ -127,7 +130,7 @@ export class KnowledgeBase {
     });
     return results.map((r) => {
       const matchedStems = new Set(r.queryTerms);
-      return { id: String(r.id), score: r.score, coverage: this.coverage(question, matchedStems), matchedStems };
+      return { id: String(r.id), score: r.score, coverage: this.coverage(question, matchedStems), matchedStems, matchedTerms: new Set(r.terms) };
     });
   }
 
