@@ -102,7 +102,7 @@ export class Classifier {
     // Without any privacy or contact word a question is out of scope, whatever words it shares
     // with the notice by chance ("Kan du fortelle meg en vits?" shares "vite" after stemming).
     const stems = question.flatMap((w) => [w.stem, ...w.parts]);
-    if (!mentionsPrivacy(stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
+    if (!mentionsPrivacy(questionText, stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
     const rightsInGeneral = asksAboutRightsInGeneral(questionText);
     if (rightsInGeneral) {
       const overview = this.rightsSections(municipalityId);

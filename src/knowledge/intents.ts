@@ -4,7 +4,7 @@
  * (see terms.ts), so one pattern serves bokmål, nynorsk and English.
  */
 import type { Topic } from '../content/schema';
-import { contentWords, mappedWords, rawWords } from './normalise';
+import { contentWords, mappedWords, rawWords, stem } from './normalise';
 
 /** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22). */
 export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions'] as const;
@@ -23,9 +23,13 @@ const RIGHT_CUES: Record<Right, RegExp> = {
 };
 
 /** "Jeg vil …", "I want …", "please …", "kan dere …": the resident asks the municipality to act. */
-const WANTS = /\b((jeg|vi) (vil|ønsker|krever|kreve|ber|trenger|skal ha|want|wish|need|would|request|demand|ønskjer|krev|treng|gjerne)|vil (ha|at|gjerne)|ønsker (å|at)|would like|want to|please|(kan|could|can|vil|would) (dere|de) )/;
+const WANTS = /\b((jeg|vi) (vil|ønsker|krever|kreve|ber|trenger|skal ha|want|wish|need|would|request|demand|ønskjer|krev|treng|gjerne)|vil (ha|at|gjerne)|ønsker (å|at)|would like|want to|please|(kan|could|can|vil|would) (dere|de) (slette|fjerne|rette|korrigere|sende|gi|vise|sperre|stoppe|begrense|delete|remove|send|give|show|fix|stop|erase))/;
 /** Requests phrased as commands, at the start of any sentence: "Slett alt om meg", "Delete my data". */
 const IMPERATIVE = /^(slett|fjern|rett|korriger|send|gi|vis|stopp|slette|rette|delete|erase|remove|give|show)\b/;
+/** A sentence that is a question: a question word or a verb first. */
+const QUESTION_START = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)|(har|er|kan|blir|finnes|fins|får|må|skal|bør|has|have|is|are|do|does|did|can|could|will|would|should))\b/;
+/** A question opening with a question word. */
+const WH_QUESTION = /^(hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b/;
 /**
  * A question opening with a question word, or asking about the resident's own options ("Kan eg …",
  * "Må eg …"), asks about something rather than asking for it.
@@ -35,8 +39,11 @@ const ASKS_ABOUT = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b|(kan
 const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|menneske\w*|human|real person|ekte person|saksbehandler|ringe (jeg|meg)|ring (jeg|meg)|call (jeg|meg)|(kontakt|contact) med (en|ein) person)\b/;
 /** Wanting to complain, not asking how complaints work. */
 const COMPLAINT = /\b((vil|ønsker|ønskjer|want|would like|skal|må)(\s+\S+){0,3}\s+klage|(jeg|vi) klager (på|over) (kommunen|dere|behandlingen)|klage (på|over) (kommunen|dere))\b/;
-const BREACH = /\b(lekk\w*|lekkasje|brudd|avvik|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*|uten (lov|samtykke|tillatelse|grunn|hjemmel)|feil (adresse|person|mottaker|folk)|wrong (adresse|person)|ved (en|ein) feil|by (mistake|accident)|feilsendt|(til|to) (naboen|my neighbou?r)|(noen|someone|somebody|ansatt|ansatte|naboen|andre|legen|kollega\w*)(\s+\S+){0,5}\s+(lest|leste|las|lese|read|sett|snoket|kikket|looked|delt|shared|sjekket))\b/;
-const NARRATIVE = /\b(har|hadde|has|have|had|ble|blei|vart|fikk|got|was|were|kom|kommet|gikk|gjekk|went|came|sendt|sent|endte|ended)\b/;
+/** Words that name a breach outright. */
+const BREACH_WORD = /\b(lekk\w*|lekt|lekkasje|\w*brudd|avvik\w*|avveie|hacket|hacked|stjålet|stolen|leaked|snok\w*|uautoriser\w*|misbruk\w*)\b/;
+/** Descriptions of one, which need a told event ("har", "kom", "went") to count. */
+const BREACH_STORY = /\b(uten (lov|samtykke|tillatelse|grunn|hjemmel)|feil (adresse|person|mottaker|folk|foreldre)|wrong (adresse|person|people|parents|foreldre)|ved (en|ein) feil|by (mistake|accident)|feilsendt|(til|to) (naboen|my neighbou?r)|(til|of|om) (en|ein|another|noen) (annen|annan|andre|person|else)|someone else|(noen|someone|somebody|ansatt|ansatte|naboen|andre|legen|kollega\w*)(\s+\S+){0,5}\s+(lest|leste|las|lese|read|sett|snoket|kikket|looked|delt|shared|sjekket))\b/;
+const NARRATIVE = /\b(har|hadde|has|have|had|ble|blei|vart|fikk|fekk|got|was|were|kom|kommet|gikk|gjekk|went|came|sendt|sent|sende|emailed|mailed|endte|ended|mottok|received)\b/;
 
 export type RequestIntent = { kind: 'dialog'; right: Right } | { kind: 'handoff'; reason: 'person' | 'complaint' | 'breach' };
 
@@ -48,9 +55,13 @@ function sentences(text: string): string[] {
 export function detectRequest(text: string): RequestIntent | undefined {
   const parts = sentences(text);
   const mapped = parts.join(' ');
-  if (BREACH.test(mapped) && NARRATIVE.test(mapped)) return { kind: 'handoff', reason: 'breach' };
+  // A report tells something; "Har kommunen hatt personvernbrudd?" only asks.
+  const onlyAsks = parts.every((p) => QUESTION_START.test(p));
+  if (!onlyAsks && (BREACH_WORD.test(mapped) || (BREACH_STORY.test(mapped) && NARRATIVE.test(mapped)))) {
+    return { kind: 'handoff', reason: 'breach' };
+  }
   // "Hvem kan jeg snakke med om …?" asks for a contact, which the notice may give.
-  if (PERSON.test(mapped) && !parts.every((p) => ASKS_ABOUT.test(p))) return { kind: 'handoff', reason: 'person' };
+  if (PERSON.test(mapped) && !parts.every((p) => WH_QUESTION.test(p))) return { kind: 'handoff', reason: 'person' };
   if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
   const asksForIt = parts.some((p) => IMPERATIVE.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
   if (!asksForIt) return undefined;
@@ -84,7 +95,7 @@ const SMALLTALK: [Smalltalk, RegExp][] = [
   ['goodbye', /\b(ha det( bra| godt)?|hadet|hade|vi snakkes|bye|goodbye|see you)\b/g],
   ['greeting', /\b(hei( hei)?|heisann|hallo|halla|hey|hi|hello|god (morgen|morgon|dag|kveld|ettermiddag)|good (morning|afternoon|evening|day)|morn|hvordan (går det|har du det)|korleis (går det|har du det)|how are you)\b/g],
 ];
-const FILLER = /\b(ok|okei|okay|flott|supert?|great|fint|bra|så mye|igjen|again|og|and|du|you|kjære|bot|chatbot|that|this|it|was|is|det|dette|var|er|very|veldig|really|helpful|useful|nyttig|nyttige|perfekt|perfect|nice)\b/g;
+const FILLER = /\b(there|der|deg|alle|everyone|ok|okei|okay|flott|supert?|great|fint|bra|så mye|igjen|again|og|and|du|you|kjære|bot|chatbot|that|this|it|was|is|det|dette|var|er|very|veldig|really|helpful|useful|nyttig|nyttige|perfekt|perfect|nice)\b/g;
 
 /** Smalltalk when greetings, thanks and the like are all the message holds. */
 export function detectSmalltalk(text: string): Smalltalk | undefined {
@@ -123,6 +134,8 @@ const PRIVACY_ROOTS = [
   'antivirus', 'taushet', 'teieplikt', 'prinsipp', 'forordning', 'personvernerklæring', 'ombod',
   'saksbehandl', 'vedtak', 'eksamen', 'elev', 'pasient', 'helse', 'samtal', 'opptak', 'passord', 'ipadresse',
   'automatis', 'avgjør', 'profiler', 'bilde', 'bilet', 'foto', 'video', 'hemmelig', 'anonym', 'sporing',
+  'informasjon', 'registrer', 'eier', 'minside', 'journal', 'dokument', 'arkiv', 'sensitiv', 'gift', 'sivilstatus',
+  'ektefelle', 'statistikk', 'sms', 'varsl', 'kryptert', 'hack', 'virus', 'samtykk', 'reserver',
 ];
 
 /**
@@ -158,6 +171,12 @@ export function asksForDefinition(text: string): boolean {
   return /^(hva|what) (er|is|betyr|are|does)\b|^hva (menes|meiner|tyder)\b|\bbetyr\b/.test(mappedWords(text).join(' '));
 }
 
-export function mentionsPrivacy(stems: readonly string[]): boolean {
-  return stems.some((s) => PRIVACY_ROOTS.some((root) => s.startsWith(root)));
+/** The roots as the stemmer leaves them, so "dele" also matches the stem "del". */
+const PRIVACY_STEM_ROOTS = [...new Set(PRIVACY_ROOTS.map((root) => stem(root)))];
+
+/** "… om meg", "what you have on me", "my kid's …": a question about the resident's own data. */
+const ABOUT_ME = /\b(om|about|on|of) (jeg|meg)\b|\b(min|mine|mitt|mi|my) (barn|sønn|datter|opplysninger|opplysningene|sak|saker|journal)/;
+
+export function mentionsPrivacy(text: string, stems: readonly string[]): boolean {
+  return stems.some((s) => PRIVACY_STEM_ROOTS.some((root) => s.startsWith(root))) || ABOUT_ME.test(mappedWords(text).join(' '));
 }

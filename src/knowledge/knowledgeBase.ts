@@ -16,6 +16,8 @@ export interface SearchOptions {
   fuzzyMinLength: number;
   /** Prefix matching for terms of this length or longer ("slett" → "sletting"). */
   prefixMinLength: number;
+  /** Weight of a question word that occurs nowhere in the content (see idf). */
+  unknownWordWeight: number;
 }
 
 export const defaultSearchOptions: SearchOptions = {
@@ -23,6 +25,7 @@ export const defaultSearchOptions: SearchOptions = {
   fuzzy: 0.2,
   fuzzyMinLength: 5,
   prefixMinLength: 5,
+  unknownWordWeight: 1.5,
 };
 
 /** A ranked hit with how much of the question it covers (0–1, weighted by term rarity). */
@@ -88,9 +91,15 @@ export class KnowledgeBase {
     return this.municipalities.get(id)?.municipality;
   }
 
-  /** Rarity weight of a stem across all content; unseen words weigh most. */
+  /**
+   * Rarity weight of a stem across all content. A word no notice uses at all ("stuff", "ting",
+   * a typo) weighs like a common word: it cannot be matched, and is more often filler than the
+   * point of the question.
+   */
   idf(stem: string): number {
-    return Math.log(1 + (this.documentCount + 1) / (1 + (this.documentFrequency.get(stem) ?? 0)));
+    const df = this.documentFrequency.get(stem);
+    if (df === undefined) return this.options.unknownWordWeight;
+    return Math.log(1 + (this.documentCount + 1) / (1 + df));
   }
 
   searchSections(municipalityId: string, question: AnalysedWord[]): Hit<Section>[] {

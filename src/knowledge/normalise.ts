@@ -10,6 +10,9 @@ import { PHRASES, STEM_OVERRIDES, STOPWORDS, SYNONYMS, WORDS } from './terms';
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const MAX_PHRASE_WORDS = 3;
 const MIN_COMPOUND_LENGTH = 10;
+/** Spelling is corrected for stems this long; two edits allowed from LONG_WORD on. */
+const MIN_CORRECTABLE = 6;
+const LONG_WORD = 10;
 const MIN_PART = 4;
 
 /** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */
@@ -76,6 +79,7 @@ const SYNONYMS_BY_STEM: ReadonlyMap<string, string[]> = (() => {
  */
 export class Analyser {
   private readonly splitCache = new Map<string, string[]>();
+  private readonly correctionCache = new Map<string, string>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
@@ -88,7 +92,7 @@ export class Analyser {
 
   analyse(text: string): AnalysedWord[] {
     return contentWords(text).map((word) => {
-      const s = stem(word);
+      const s = this.corrected(stem(word));
       return { word, stem: s, synonyms: SYNONYMS_BY_STEM.get(s) ?? [], parts: this.compoundParts(word) };
     });
   }
@@ -96,6 +100,32 @@ export class Analyser {
   /** Index terms for a text: every stem plus the stems of compound parts. */
   terms(text: string): string[] {
     return this.analyse(text).flatMap((a) => [a.stem, ...a.parts]);
+  }
+
+  /**
+   * A stem no content uses, replaced by the one known stem within a small edit distance
+   * ("infomasjonskapsl" → "informasjonskapsl"); kept as it is when none or several are that close.
+   */
+  corrected(s: string): string {
+    if (s.length < MIN_CORRECTABLE || this.vocabulary.has(s) || /\d/.test(s)) return s;
+    const cached = this.correctionCache.get(s);
+    if (cached !== undefined) return cached;
+    const limit = s.length >= LONG_WORD ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    let ties = 0;
+    for (const known of this.vocabulary) {
+      if (Math.abs(known.length - s.length) > limit) continue;
+      const d = editDistance(s, known, limit);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+        ties = 0;
+      } else if (d === bestDistance) ties++;
+    }
+    const result = best !== undefined && ties === 0 ? best : s;
+    this.correctionCache.set(s, result);
+    return result;
   }
 
   /** The two stems of a compound whose parts are both known words, or [] ("sporingsverktøy" → sporing, verktøy). */
@@ -116,4 +146,22 @@ export class Analyser {
     this.splitCache.set(word, best);
     return best;
   }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

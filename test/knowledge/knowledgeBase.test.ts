@@ -29,7 +29,7 @@ describe('KnowledgeBase', () => {
     const full = top('fjellby', 'Hvor lenge lagrer dere opplysningene?');
     assert.ok(full && full.coverage > 0.9, `coverage ${full?.coverage}`);
     const partial = top('fjellby', 'Hvor lenge lagrer dere sporingsdata fra parkeringsappen?');
-    assert.ok(partial && partial.coverage < 0.5, `coverage ${partial?.coverage}`);
+    assert.ok(partial && partial.coverage < full.coverage - 0.3, `coverage ${partial?.coverage}`);
   });
 
   it('rejects an unknown municipality', () => {
