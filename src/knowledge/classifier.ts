@@ -53,9 +53,9 @@ export interface ClassifierOptions {
 }
 
 export const defaultClassifierOptions: ClassifierOptions = {
-  answerCoverage: 0.55,
+  answerCoverage: 0.45,
   longQuestionDiscount: 0.02,
-  minAnswerCoverage: 0.4,
+  minAnswerCoverage: 0.35,
   generalCoverage: 0.55,
   relatedCoverage: 0.3,
   candidates: 5,

@@ -90,7 +90,7 @@ describe('PersonvernBot', () => {
     it('show what the notice does say nearby, as such, when it does not answer the question', async () => {
       const reply = only(await conversation().say('Hvor lenge lagres bilder fra kameraovervåking i barnehagen?', 'fjellby'));
       assert.equal(reply.channelData.outcome, 'answer', 'the camera sentence answers it');
-      const silent = only(await conversation().say('Hvor lenge lagrer dere søknader om parkeringstillatelse?', 'fjellby'));
+      const silent = only(await conversation().say('Hvor lenge lagres statistikk over besøk på nettsiden?', 'fjellby'));
       assert.equal(silent.channelData.outcome, 'not_covered');
       assert.match(silent.text!, /sier ikke noe om dette\.\n\nDet nærmeste erklæringen sier, er dette:\n.*\nKilde: «Hvor lenge lagrer vi opplysningene\?»/s);
       assert.deepEqual(silent.channelData.sources, ['lagring']);
