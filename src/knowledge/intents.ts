@@ -36,7 +36,8 @@ const WH_QUESTION = /^(hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b/;
  */
 const ASKS_ABOUT = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b|(kan|må|skal|får|har|bør|burde|can|may|must|should|do|does|is|are) (jeg|vi|man|en|det|it)\b|(koster|er|blir|gjelder|tar)\b)/;
 
-const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|menneske\w*|human|real person|ekte person|saksbehandler|ringe (jeg|meg)|ring (jeg|meg)|call (jeg|meg)|(kontakt|contact) med (en|ein) person)\b/;
+/** Wanting a person: talking to someone, being called, asking for a human rather than the bot. */
+const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|(ringe|ring|call) (jeg|meg)|(vil|want|ønsker|would like|need|trenger|treng)(\s+\S+){0,4}\s+(et |eit |a |en |ein )?(ekte |real )?(menneske|human|person|saksbehandler))\b/;
 /** Wanting to complain, not asking how complaints work. */
 const COMPLAINT = /\b((vil|ønsker|ønskjer|want|would like|skal|må)(\s+\S+){0,3}\s+klage|(jeg|vi) klager (på|over) (kommunen|dere|behandlingen)|klage (på|over) (kommunen|dere))\b/;
 /** Words that name a breach outright. */
@@ -177,6 +178,13 @@ const PRIVACY_STEM_ROOTS = [...new Set(PRIVACY_ROOTS.map((root) => stem(root)))]
 /** "… om meg", "what you have on me", "my kid's …": a question about the resident's own data. */
 const ABOUT_ME = /\b(om|about|on|of) (jeg|meg)\b|\b(min|mine|mitt|mi|my) (barn|sønn|datter|opplysninger|opplysningene|sak|saker|journal)/;
 
+/** English "me" is nynorsk "we" in the term map, so the English form is read from the raw words. */
+const ABOUT_ME_ENGLISH = /\b(about|on|of) me\b/;
+
 export function mentionsPrivacy(text: string, stems: readonly string[]): boolean {
-  return stems.some((s) => PRIVACY_STEM_ROOTS.some((root) => s.startsWith(root))) || ABOUT_ME.test(mappedWords(text).join(' '));
+  return (
+    stems.some((s) => PRIVACY_STEM_ROOTS.some((root) => s.startsWith(root))) ||
+    ABOUT_ME.test(mappedWords(text).join(' ')) ||
+    ABOUT_ME_ENGLISH.test(rawWords(text).join(' '))
+  );
 }

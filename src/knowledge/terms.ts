@@ -28,6 +28,8 @@ export const PHRASES: Record<string, string> = {
   'e postadresse': 'epostadresse',
   'e postadressa': 'epostadresse',
   'web site': 'nettside',
+  'min side': 'minside',
+  'mi side': 'minside',
   'text message': 'sms',
   'text messages': 'sms',
   'pass on': 'dele',
