@@ -26,10 +26,10 @@ const MIN_OVERVIEW_SECTIONS = 2;
  * A question naming a subject (cookies, an analytics tool, logs, the DPO …) is only answered by a
  * section that mentions that subject, however much else it shares with the question.
  */
-function missesSubject(question: AnalysedWord[], section: Hit<Section>): boolean {
+function missesSubject(question: AnalysedWord[], section: Hit<Section>, knowledge?: KnowledgeBase): boolean {
   // Exact or prefix matches only: a fuzzy "automatiserte" ≈ "automatisk" names another subject.
   const names = (term: string) => [...section.matchedTerms].some((t) => t === term || (term.length >= 5 && (t.startsWith(term) || term.startsWith(t) && t.length >= 5)));
-  return question.some((w) => isSubject(w.stem) && !searchTerms(w).some(names));
+  return question.some((w) => (isSubject(w.stem) || (knowledge?.isProperName(w.stem) ?? false)) && !searchTerms(w).some(names));
 }
 
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
@@ -107,7 +107,7 @@ export class Classifier {
     if (rightsInGeneral) {
       const overview = this.rightsSections(municipalityId);
       if (overview.length >= MIN_OVERVIEW_SECTIONS) return { ...base, confidence: 1, outcome: 'answer', overview };
-    } else if (section && confidence >= this.requiredCoverage(question) && !missesSubject(question, section)) {
+    } else if (section && confidence >= this.requiredCoverage(question) && !missesSubject(question, section, this.knowledge)) {
       return { ...base, outcome: 'answer' };
     }
 

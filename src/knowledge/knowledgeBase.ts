@@ -47,6 +47,8 @@ interface Doc {
 }
 
 const FIELDS = ['questions', 'title', 'text'] as const;
+/** A capitalised word after a lower-case one: a name inside a sentence, not its first word. */
+const PROPER_NAME = /(?<=\p{Ll}[,]? )\p{Lu}[\p{L}]{2,}/gu;
 
 export class KnowledgeBase {
   readonly analyser: Analyser;
@@ -55,6 +57,7 @@ export class KnowledgeBase {
   private readonly documentFrequency = new Map<string, number>();
   private documentCount = 0;
   private readonly nameStems: Set<string>;
+  private readonly properNames: Set<string>;
   private readonly options: SearchOptions;
 
   constructor(content: Content, options: Partial<SearchOptions> = {}) {
@@ -68,6 +71,7 @@ export class KnowledgeBase {
       content.municipalities.flatMap((m) => this.analyser.analyse(`${m.id} ${m.name.replace(/\bkommunen?\b/gi, '')}`).map((w) => w.stem)),
     );
     for (const doc of docsByIndex.flat()) this.countDocument(doc);
+    this.properNames = properNamesOf(content.municipalities.flatMap((m) => m.sections.map((s) => s.text)), this.analyser, this.nameStems);
 
     content.municipalities.forEach((municipality, i) => {
       this.municipalities.set(municipality.id, { municipality, index: this.buildIndex(docsByIndex[i]!) });
@@ -81,6 +85,11 @@ export class KnowledgeBase {
   /** Whether a stem is (part of) a municipality's name: "Sveio" in a question is no content word. */
   isMunicipalityName(stem: string): boolean {
     return this.nameStems.has(stem);
+  }
+
+  /** Whether a stem is a proper name somewhere in the notices: a product, supplier or agency ("Google", "Telia"). */
+  isProperName(stem: string): boolean {
+    return this.properNames.has(stem);
   }
 
   municipalityIds(): string[] {
@@ -160,6 +169,25 @@ export class KnowledgeBase {
       this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * Stems of words the notices always write with a capital letter and use inside sentences: names
+ * of products, suppliers and agencies ("Google", "Telia", "Skatteetaten"), not capitalised
+ * sentence or bullet starts.
+ */
+function properNamesOf(texts: string[], analyser: Analyser, exclude: ReadonlySet<string>): Set<string> {
+  const capitalised = new Set<string>();
+  const lowerCase = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(PROPER_NAME)) capitalised.add(match[0].toLowerCase());
+    for (const word of text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu) ?? []) lowerCase.add(word);
+  }
+  // Words the term map rewrites ("Analytics" → analyse, "Privacy" → personvern) are vocabulary, not names.
+  const stems = [...capitalised]
+    .filter((w) => !lowerCase.has(w))
+    .flatMap((w) => analyser.analyse(w).filter((a) => a.word === w).map((a) => a.stem));
+  return new Set(stems.filter((s) => !exclude.has(s)));
 }
 
 /** Everything a question word searches for: itself, its synonyms and its compound parts. */

@@ -25,6 +25,15 @@ export function rawWords(text: string): string[] {
   return joined.match(WORD) ?? [];
 }
 
+/*
+ * Performance (see bench/): the term map as Maps, and the words phrases start with, so that a word
+ * no phrase starts with costs one Set lookup instead of building and looking up its two- and
+ * three-word continuations. Same mapping as looking the joined words up in PHRASES and WORDS.
+ */
+const PHRASE_MAP: ReadonlyMap<string, string> = new Map(Object.entries(PHRASES));
+const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set(Object.keys(PHRASES).map((p) => p.split(' ')[0]!));
+const WORD_MAP: ReadonlyMap<string, string> = new Map(Object.entries(WORDS));
+
 /** Applies PHRASES (longest first) and WORDS, so every word is in its bokmål form. */
 export function mappedWords(text: string): string[] {
   const words = rawWords(text);
@@ -32,23 +41,38 @@ export function mappedWords(text: string): string[] {
   for (let i = 0; i < words.length; ) {
     let consumed = 1;
     let replacement: string | undefined;
-    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 2; n--) {
-      const phrase = PHRASES[words.slice(i, i + n).join(' ')];
-      if (phrase) {
-        replacement = phrase;
-        consumed = n;
-        break;
+    const word = words[i]!;
+    if (PHRASE_FIRST_WORDS.has(word)) {
+      for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 2; n--) {
+        const phrase = PHRASE_MAP.get(words.slice(i, i + n).join(' '));
+        if (phrase) {
+          replacement = phrase;
+          consumed = n;
+          break;
+        }
       }
     }
-    const word = words[i]!;
-    const mapped = replacement ?? (Object.hasOwn(WORDS, word) ? WORDS[word]! : word);
-    out.push(...mapped.split(' '));
+    const mapped = replacement ?? WORD_MAP.get(word) ?? word;
+    if (mapped.includes(' ')) out.push(...mapped.split(' '));
+    else out.push(mapped);
     i += consumed;
   }
   return out;
 }
 
-export const stem = (word: string): string => STEM_OVERRIDES.find(([prefix]) => word.startsWith(prefix))?.[1] ?? stemmer(word);
+/** Stems by word: Snowball is pure, and the same words recur in every notice and question. Cleared when full. */
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_SIZE = 100_000;
+
+export const stem = (word: string): string => {
+  let s = STEM_CACHE.get(word);
+  if (s === undefined) {
+    s = STEM_OVERRIDES.find(([prefix]) => word.startsWith(prefix))?.[1] ?? stemmer(word);
+    if (STEM_CACHE.size >= STEM_CACHE_SIZE) STEM_CACHE.clear();
+    STEM_CACHE.set(word, s);
+  }
+  return s;
+};
 
 /** Content words of a text in bokmål form, stop words removed. */
 export function contentWords(text: string): string[] {

@@ -196,6 +196,7 @@ export const SYNONYMS: string[][] = [
   ['behandlingsgrunnlag', 'grunnlag', 'rettsgrunnlag'],
   ['leverandør', 'databehandler', 'underleverandør'],
   ['ansatte', 'tilsette', 'saksbehandler', 'saksbehandlere'],
+  ['europa', 'eu', 'eøs', 'eea', 'europeisk'],
   ['gift', 'ektefelle', 'samboer', 'sambuar', 'sivilstatus', 'partner'],
   ['kontakte', 'spørre', 'henvende', 'vende'],
   ['barn', 'born', 'elev', 'elever'],
