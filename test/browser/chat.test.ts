@@ -315,6 +315,16 @@ describe('chat pages over HTTP', () => {
     assert.match(body, /<a href="\/tilgjengelighetserklaering">/);
   });
 
+  it('shows the content report: each notice against GDPR Art. 13, linked from the list', async () => {
+    assert.match(await (await fetch(`${running.url}/`)).text(), /<a href="\/innholdsrapport">/);
+    const res = await fetch(`${running.url}/innholdsrapport`);
+    assert.equal(res.status, 200);
+    const body = await res.text();
+    assert.match(body, /<table/);
+    assert.match(body, /Privacy Shield/);
+    assert.match(body, /sveio/i);
+  });
+
   it('answers an unknown municipality with a 404 page', async () => {
     const res = await fetch(`${running.url}/chat/finnes-ikke`);
     assert.equal(res.status, 404);

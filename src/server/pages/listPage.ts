@@ -20,7 +20,7 @@ export function listPage(municipalities: readonly Municipality[], assets: Assets
   </ul>
 </main>
 <footer class="page-footer">
-  <p><a href="${STATEMENT_PATH}">Tilgjengelighetserklæring</a></p>
+  <p><a href="${STATEMENT_PATH}">Tilgjengelighetserklæring</a> · <a href="/innholdsrapport">Innholdsrapport: personvernerklæringene mot GDPR art. 13</a></p>
 </footer>`;
   return layout({ lang: 'nb', title: 'Spør om personvern i kommunen din', stylesheet: assets.url('chat.css'), body });
 }

@@ -3,6 +3,8 @@
  * accessibility statement and the static assets (Web Chat served from node_modules, no CDN).
  */
 import { Router, type Response } from 'express';
+import { lintContent } from '../../lint/report';
+import { renderContentReport } from './contentReportPage';
 import type { Municipality } from '../../content/schema';
 import { loadAssets, type Assets } from './assets';
 import { chatPage, STATEMENT_PATH } from './chatPage';
@@ -20,6 +22,9 @@ function sendPage(res: Response, status: number, page: string): void {
   // conversation's page state) is never served stale from a shared cache.
   res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).send(page);
 }
+
+/** Where the content report is served. */
+export const CONTENT_REPORT_PATH = '/innholdsrapport';
 
 export function createPagesRouter(deps: PagesDependencies): Router {
   const assets = deps.assets ?? loadAssets();
@@ -43,6 +48,10 @@ export function createPagesRouter(deps: PagesDependencies): Router {
     const id = req.query['kommune'];
     sendPage(res, 200, statementPage(typeof id === 'string' ? byId.get(id) : undefined, assets));
   });
+
+  // The content lint report: what each notice tells under GDPR Art. 13 (public facts about public notices).
+  const report = renderContentReport(lintContent({ municipalities: deps.municipalities }));
+  router.get(CONTENT_REPORT_PATH, (_req, res) => sendPage(res, 200, report));
 
   router.get('/assets/:name', assets.handler);
 
