@@ -4,8 +4,6 @@
  */
 import { idNumberContainsBirthDate, isValidCheckDigits, possibleBirthDateOfIdNumber } from 'norwegian-national-id-validator';
 
-/** Eleven digits, optionally grouped by single spaces, dots or hyphens ("311299 87688"). */
-const CANDIDATE = /(?<![\d])\d(?:[ .-]?\d){10}(?![\d])/g;
 const FIRST_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1];
 const SECOND_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 
@@ -38,10 +36,39 @@ export function isNationalId(digits: string): boolean {
 /** The text with every valid national identity number replaced, and how many there were. */
 export function redactNationalIds(text: string): { text: string; found: number } {
   let found = 0;
-  const redacted = text.replace(CANDIDATE, (match) => {
-    if (!isNationalId(match.replace(/[ .-]/g, ''))) return match;
+  let out = '';
+  let copied = 0;
+  // Try every digit group as a start, so a leading run of other digits ("12345 290296 00013")
+  // cannot hide the number after it.
+  for (let p = 0; p < text.length; p++) {
+    if (!isDigit(text[p]) || isDigit(text[p - 1])) continue;
+    const match = matchIdAt(text, p);
+    if (!match || !isNationalId(match.digits)) continue;
+    out += text.slice(copied, p) + REDACTED_ID;
+    copied = match.end;
     found++;
-    return REDACTED_ID;
-  });
-  return { text: redacted, found };
+    p = match.end - 1;
+  }
+  return { text: out + text.slice(copied), found };
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSeparator = (c: string | undefined) => c === ' ' || c === '.' || c === '-';
+const isDigitOrSeparator = (c: string | undefined) => isDigit(c) || isSeparator(c);
+
+/** Eleven digits from `from`, with single separators between them, not followed by another digit. */
+function matchIdAt(text: string, from: number): { digits: string; end: number } | undefined {
+  let digits = '';
+  let i = from;
+  while (digits.length < 11 && i < text.length) {
+    const c = text[i];
+    if (isDigit(c)) {
+      digits += c;
+      i++;
+    } else if (isSeparator(c) && digits.length > 0 && isDigit(text[i + 1])) {
+      i++;
+    } else break;
+  }
+  if (digits.length !== 11 || isDigit(text[i])) return undefined;
+  return { digits, end: i };
 }

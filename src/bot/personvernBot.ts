@@ -2,7 +2,7 @@
  * The ActivityHandler every channel talks to (Web Chat, Teams, Emulator): finds the resident's
  * municipality, classifies the turn and replies from that municipality's notice.
  */
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Malform, Municipality, Topic } from '../content/schema';
 import type { Classifier, Classification } from '../knowledge/classifier';
@@ -41,6 +41,7 @@ const channelDataSchema = z
   .loose();
 
 const MISUNDERSTOOD_BEFORE_ESCALATION = 2;
+const MUNICIPALITY_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
 /** Topics in the content vocabulary matching each right, to quote the notice about it. */
 const RIGHT_TOPIC: Record<Right, Topic> = {
@@ -64,6 +65,15 @@ export class PersonvernBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+  }
+
+  /**
+   * Invokes (Teams card actions, sign-in, search) are features this bot does not offer: a health
+   * check gets its 200, anything else a 400 saying so, never the SDK's 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'healthCheck') return { status: 200, body: { healthResults: { success: true } } };
+    return { status: 400, body: { error: `unsupported invoke "${String(context.activity.name ?? '').slice(0, 60)}"` } };
   }
 
   /** Saves conversation state after every turn, whatever handler ran. */
@@ -154,7 +164,9 @@ export class PersonvernBot extends ActivityHandler {
   private async unknownMunicipality(context: TurnContext, id: string, text: string): Promise<void> {
     const language = detectLanguage(text, detectNorwegian(text));
     const known = this.deps.knowledge.municipalityIds().map((k) => `${this.deps.knowledge.municipality(k)!.name} (${k})`).join(', ');
-    await context.sendActivity(reply(STRINGS[language].unknownMunicipality(id, known), { outcome: 'out_of_scope', sources: [], language }));
+    // Quote the id only when it looks like one: channelData is the client's and may hold anything.
+    const shown = MUNICIPALITY_ID.test(id) ? id : '?';
+    await context.sendActivity(reply(STRINGS[language].unknownMunicipality(shown, known), { outcome: 'out_of_scope', sources: [], language }));
   }
 
   private fromChannelData(context: TurnContext): Municipality | undefined {

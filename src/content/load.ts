@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { describeIssues, safeParseReporting } from '../shared/zodIssues';
 import { generalSchema, municipalitySchema, type GeneralKnowledge, type Municipality } from './schema';
 
 export const GENERAL_FILE = 'general.yaml';
@@ -19,11 +20,6 @@ export interface Content {
   general: GeneralKnowledge;
 }
 
-/** `sections[3].title` from zod's path array. */
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
-
 /** Parses YAML text with a schema; errors read `Content stranda.yaml: sections[3].title is required`. */
 export function parseContent<S extends z.ZodType>(fileName: string, text: string, schema: S): z.infer<S> {
   let data: unknown;
@@ -32,15 +28,8 @@ export function parseContent<S extends z.ZodType>(fileName: string, text: string
   } catch (err) {
     throw new ContentError(`Content ${fileName}: is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const field = formatPath(issue.path) || '(file)';
-      const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      return `${field} ${missing ? 'is required' : issue.message}`;
-    });
-    throw new ContentError(`Content ${fileName}: ${problems.join('; ')}`);
-  }
+  const result = safeParseReporting(schema, data);
+  if (!result.success) throw new ContentError(`Content ${fileName}: ${describeIssues(result.error.issues, ' ')}`);
   return result.data;
 }
 

@@ -111,7 +111,7 @@ export class Classifier {
       return { ...base, outcome: 'answer' };
     }
 
-    const general = this.knowledge.searchGeneral(question)[0];
+    const general = this.knowledge.searchGeneral(question, 1)[0];
     // The notice may still say something close (Siteimprove when asked about Google Analytics).
     const related = section && !rightsInGeneral && confidence >= this.options.relatedCoverage && !missesSubject(question, section) ? section : undefined;
     return {
@@ -143,7 +143,7 @@ export class Classifier {
    * "Hva er ...", a contact section for a phone number), else the highest ranked.
    */
   private bestSection(municipalityId: string, question: AnalysedWord[], wantsDefinition: boolean): Hit<Section> | undefined {
-    const hits = this.knowledge.searchSections(municipalityId, question).slice(0, this.options.candidates);
+    const hits = this.knowledge.searchSections(municipalityId, question, this.options.candidates);
     const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
     const tied = hits.filter((h) => h.coverage >= bestCoverage - this.options.coverageTie);
     const topics = pointedTopics(question.flatMap((w) => [w.stem, ...w.parts]));

@@ -111,15 +111,16 @@ export class KnowledgeBase {
     return Math.log(1 + (this.documentCount + 1) / (1 + df));
   }
 
-  searchSections(municipalityId: string, question: AnalysedWord[]): Hit<Section>[] {
+  /** Ranked hits, best first; `limit` the best only (the classifier weighs five: coverage is not worked out for the rest). */
+  searchSections(municipalityId: string, question: AnalysedWord[], limit = Infinity): Hit<Section>[] {
     const entry = this.municipalities.get(municipalityId);
     if (!entry) throw new Error(`KnowledgeBase: unknown municipality "${municipalityId}"`);
     const sections = new Map(entry.municipality.sections.map((s) => [s.id, s]));
-    return this.search(entry.index, question).map((r) => ({ ...r, item: sections.get(r.id)! }));
+    return this.search(entry.index, question, limit).map((r) => ({ ...r, item: sections.get(r.id)! }));
   }
 
-  searchGeneral(question: AnalysedWord[]): Hit<GeneralEntry>[] {
-    return this.search(this.general.index, question).map((r) => ({ ...r, item: this.general.entries.get(r.id)! }));
+  searchGeneral(question: AnalysedWord[], limit = Infinity): Hit<GeneralEntry>[] {
+    return this.search(this.general.index, question, limit).map((r) => ({ ...r, item: this.general.entries.get(r.id)! }));
   }
 
   /** Share of the question's weight that a set of matched stems covers; compounds count by their parts. */
@@ -135,7 +136,7 @@ export class KnowledgeBase {
     return total === 0 ? 0 : covered / total;
   }
 
-  private search(index: MiniSearch<Doc>, question: AnalysedWord[]): (Omit<Hit<unknown>, 'item'> & { id: string })[] {
+  private search(index: MiniSearch<Doc>, question: AnalysedWord[], limit: number): (Omit<Hit<unknown>, 'item'> & { id: string })[] {
     const terms = [...new Set(question.flatMap(searchTerms))];
     if (terms.length === 0) return [];
     const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
@@ -146,7 +147,7 @@ export class KnowledgeBase {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
     });
-    return results.map((r) => {
+    return results.slice(0, limit).map((r) => {
       const matchedStems = new Set(r.queryTerms);
       return { id: String(r.id), score: r.score, coverage: this.coverage(question, matchedStems), matchedStems, matchedTerms: new Set(r.terms) };
     });

@@ -104,6 +104,8 @@ const SYNONYMS_BY_STEM: ReadonlyMap<string, string[]> = (() => {
 export class Analyser {
   private readonly splitCache = new Map<string, string[]>();
   private readonly correctionCache = new Map<string, string>();
+  /** The vocabulary by stem length, for corrections (built on first use). */
+  private vocabularyByLength?: Map<number, string[]>;
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {}
 
@@ -123,7 +125,13 @@ export class Analyser {
 
   /** Index terms for a text: every stem plus the stems of compound parts. */
   terms(text: string): string[] {
-    return this.analyse(text).flatMap((a) => [a.stem, ...a.parts]);
+    // analyse(text).flatMap((a) => [a.stem, ...a.parts]) without the objects: it indexes every notice.
+    const terms: string[] = [];
+    for (const word of contentWords(text)) {
+      terms.push(this.corrected(stem(word)));
+      for (const part of this.compoundParts(word)) terms.push(part);
+    }
+    return terms;
   }
 
   /**
@@ -138,14 +146,18 @@ export class Analyser {
     let best: string | undefined;
     let bestDistance = limit + 1;
     let ties = 0;
-    for (const known of this.vocabulary) {
-      if (Math.abs(known.length - s.length) > limit) continue;
-      const d = editDistance(s, known, limit);
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-        ties = 0;
-      } else if (d === bestDistance) ties++;
+    // Only stems within `limit` of its length can be that close. The result does not depend on
+    // the order stems are tried in: it is the one stem at the smallest distance, or none.
+    const byLength = (this.vocabularyByLength ??= lengthBuckets(this.vocabulary));
+    for (let length = s.length - limit; length <= s.length + limit; length++) {
+      for (const known of byLength.get(length) ?? []) {
+        const d = editDistance(s, known, limit);
+        if (d < bestDistance) {
+          best = known;
+          bestDistance = d;
+          ties = 0;
+        } else if (d === bestDistance) ties++;
+      }
     }
     const result = best !== undefined && ties === 0 ? best : s;
     this.correctionCache.set(s, result);
@@ -172,20 +184,41 @@ export class Analyser {
   }
 }
 
+function lengthBuckets(words: Iterable<string>): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
+  for (const w of words) {
+    const bucket = buckets.get(w.length);
+    if (bucket) bucket.push(w);
+    else buckets.set(w.length, [w]);
+  }
+  return buckets;
+}
+
+/** Two reused rows: a correction compares a word with a few hundred stems. */
+let rowA = new Int32Array(32);
+let rowB = new Int32Array(32);
+
 /** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = c === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }

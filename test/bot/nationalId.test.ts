@@ -30,6 +30,10 @@ describe('nationalId', () => {
       assert.deepEqual(redactNationalIds('Mitt nr er 29029600013.'), { text: `Mitt nr er ${REDACTED_ID}.`, found: 1 });
       assert.equal(redactNationalIds('nr 290296 00013 og 290 296 000 13').found, 2);
     });
+    it('finds a number after a run of other digits', () => {
+      assert.deepEqual(redactNationalIds('saksnr 12345 290296 00013'), { text: `saksnr 12345 ${REDACTED_ID}`, found: 1 });
+      assert.equal(redactNationalIds('00 290296000.13').found, 1);
+    });
     it('leaves phone numbers, dates and invalid numbers alone', () => {
       const text = 'Ring 901 88 058 eller 56575000 innen 30 dager, saksnr 12345678901.';
       assert.deepEqual(redactNationalIds(text), { text, found: 0 });

@@ -14,7 +14,7 @@ import { DIRECT_LINE_PATH } from './paths';
 import { streamUrl } from './streaming';
 import { TokenService } from './tokens';
 import { redactNationalIds } from '../../bot/nationalId';
-import { MAX_TEXT_LENGTH } from '../activitySchema';
+import { activityProblem, idSchema, MAX_TEXT_LENGTH } from '../activitySchema';
 
 export { DIRECT_LINE_PATH };
 export const CHANNEL_ID = 'directline';
@@ -39,6 +39,7 @@ export interface DirectLineOptions {
 const postedActivitySchema = z
   .object({
     type: z.string().min(1, 'must not be empty'),
+    id: idSchema.optional(),
     from: z.object({ id: z.string().min(1, 'must not be empty') }).loose(),
     text: z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
     channelData: z.record(z.string(), z.unknown()).optional(),
@@ -164,11 +165,10 @@ export class DirectLineChannel {
   /** Stores the user's activity, runs the bot's turn and answers when the turn has finished. */
   private async postActivity(req: Request, res: Response): Promise<void> {
     const conversation = this.conversationFor(req);
+    const problem = activityProblem(req.body, postedActivitySchema);
+    if (problem) throw new HttpError(400, `Invalid activity: ${problem}`);
     const parsed = postedActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      const reason = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-      throw new HttpError(400, `Invalid activity: ${reason}`);
-    }
+    if (!parsed.success) throw new HttpError(400, 'Invalid activity');
     const { from, text, ...rest } = parsed.data;
     // The conversation is kept in memory and echoed to the page: never with an ID number in it.
     const stored = this.store.append(conversation, {
@@ -245,13 +245,16 @@ export class DirectLineChannel {
       end: () => undefined,
     };
     await this.options.adapter.process({ method: 'POST', headers: {}, body }, response, (context) => this.options.bot.run(context));
-    if (status >= 400) throw new HttpError(502, `the bot could not take the activity (${status})`);
+    // The adapter refuses a bad activity with 4xx: that is the client's error, as it would be at Azure.
+    if (status >= 500) throw new HttpError(502, `the bot could not take the activity (${status})`);
+    if (status >= 400) throw new HttpError(400, `the bot refused the activity (${status})`);
   }
 
   /** The conversation named in the path, if the caller may use it: 401 without auth, 403 for another's token, 404 unknown. */
   private conversationFor(req: Request): StoredConversation {
     const auth = this.authenticate(req, { allowOpen: false });
     const id = String(req.params.id);
+    if (!idSchema.safeParse(id).success) throw new HttpError(404, 'conversation not found');
     if (auth.kind === 'token' && auth.conversationId !== id) throw new HttpError(403, 'token is for another conversation');
     const conversation = this.store.get(id);
     if (!conversation) throw new HttpError(404, 'conversation not found');

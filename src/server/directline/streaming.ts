@@ -27,6 +27,15 @@ export function attachStreaming(server: Server, store: ConversationStore, tokens
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // An upgrade handler runs outside express: whatever a request holds, it must not throw.
+    try {
+      accept(req, socket, head);
+    } catch {
+      refuse(socket, 400, 'Bad Request');
+    }
+  };
+
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const conversationId = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
     if (!conversationId) return refuse(socket, 404, 'Not Found');
