@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     factsFound / Math.max(1, withFacts.length) < THRESHOLDS.facts ||
     nonAnswerRight / Math.max(1, nonAnswer.length) < THRESHOLDS.nonAnswerOutcomes ||
     leaks.length > THRESHOLDS.leaks;
-  console.log(failed ? 'eval: FAILED thresholds (facts ≥ 95 %, every non-answer outcome right, 0 leaks)' : 'eval: passed thresholds');
+  const verdict = !failed ? 'passed thresholds' : values['report-only'] ? 'below thresholds (reported, not gating)' : 'FAILED thresholds';
+  console.log(`eval: ${verdict} (facts ≥ 95 %, every non-answer outcome right, 0 leaks)`);
   process.exit(failed && !values['report-only'] ? 1 : 0);
 }
 
