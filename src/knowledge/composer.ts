@@ -4,7 +4,7 @@
  * plus the citation. Rendering it in the resident's language is the bot's job.
  */
 import type { Municipality, Section } from '../content/schema';
-import { type KnowledgeBase, searchTerms } from './knowledgeBase';
+import type { KnowledgeBase } from './knowledgeBase';
 import type { AnalysedWord } from './normalise';
 
 export interface ComposerOptions {
@@ -87,8 +87,13 @@ export class Composer {
   private selectUnits(units: PassageUnit[], question: AnalysedWord[]): number[] {
     const scores = units.map((unit) => {
       const terms = [...new Set(this.knowledge.analyser.terms(unit.text))];
-      // Each question word scores once, by its own rarity, when it or a synonym or part occurs.
-      return question.reduce((sum, w) => (searchTerms(w).some((s) => terms.some((t) => matches(t, s))) ? sum + this.knowledge.idf(w.stem) : sum), 0);
+      const occurs = (s: string) => terms.some((t) => matches(t, s));
+      // Each question word scores by its rarity: fully when it or a synonym occurs, in part for
+      // the parts of a compound that occur ("telefonsamtale" shares only "telefon" with "telefonnummer").
+      return question.reduce((sum, w) => {
+        const share = [w.stem, ...w.synonyms].some(occurs) ? 1 : w.parts.length ? w.parts.filter(occurs).length / w.parts.length : 0;
+        return sum + share * this.knowledge.idf(w.stem);
+      }, 0);
     });
     const best = Math.max(...scores);
     const chosen = new Set<number>();

@@ -12,7 +12,7 @@ const MAX_PHRASE_WORDS = 3;
 const MIN_COMPOUND_LENGTH = 10;
 /** Spelling is corrected for stems this long; two edits allowed from LONG_WORD on. */
 const MIN_CORRECTABLE = 6;
-const LONG_WORD = 10;
+const LONG_WORD = 12;
 const MIN_PART = 4;
 
 /** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */

@@ -103,6 +103,7 @@ export const WORDS: Record<string, string> = {
   confidentiality: 'taushetsplikt', secrecy: 'taushetsplikt', confidential: 'taushetsplikt',
   email: 'epost', emails: 'epost', mail: 'post', letter: 'brev', letters: 'brev', phone: 'telefon',
   telephone: 'telefon', call: 'ringe', calls: 'telefonsamtaler', number: 'nummer', address: 'adresse',
+  ringde: 'ringe', ringte: 'ringe', ringt: 'ringe', ringer: 'ringe', called: 'ringe',
   contact: 'kontakte', reach: 'kontakte', ask: 'spørre', spørje: 'spørre', married: 'gift', spouse: 'ektefelle',
   ungen: 'barn', unge: 'barn', ungane: 'barn', born: 'barn', kids: 'barn', daughter: 'barn', son: 'barn', virus: 'virus', viruses: 'virus', spam: 'spam',
   school: 'skole', kindergarten: 'barnehage', nursery: 'barnehage', pupils: 'elever', students: 'elever',
@@ -170,6 +171,7 @@ export const STOPWORDS = new Set(
   me us them they he she his her please tell about any there what which who whom whose how why when
   where if so than then too very just also into out up down get got want like know need i'm i've
   du dere deg meg min mi mitt mine vår våre oss vi dykk hei takk få får fikk fått gjøre gjør gjere gjer
+  vert vart verte blitt vorte nokon stad sted somewhere anywhere
   egentlig eigentleg actually really lure lurer lurte wonder wondering tenkte tenker lurt`.split(/\s+/),
 );
 
