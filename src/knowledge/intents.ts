@@ -13,7 +13,7 @@ const RIGHTS_BY_SPECIFICITY: readonly Right[] = ['erasure', 'rectification', 're
 export type Right = (typeof RIGHTS)[number];
 
 const RIGHT_CUES: Record<Right, RegExp> = {
-  access: /\b(innsyn\w*|kopi\w*|utskrift\w*|(hva|alt|what|everything) (dere|vi|dykk) (har|have|lagrer)|(opplysningene?|opplysninger) (dere|vi) har om (jeg|meg))\b/,
+  access: /\b(innsyn\w*|kopi\w*|utskrift\w*|(hva|alt|what|everything) (dere|de|vi|dykk|you) (har|have|hold|lagrer|lagret|registrert)|(har|er) (registrert|lagret) om (jeg|meg)|(opplysningene?|opplysninger) (dere|vi) har om (jeg|meg))\b/,
   rectification: /\b(rette|rettet|retting|korriger\w*|oppdater\w*|endre|endret|feil\w*)\b/,
   erasure: /\b(slett\w*|fjern\w*|glemt|glemme|makuler\w*)\b/,
   restriction: /\b(begrens\w*|sperr\w*|stanse|stans|pause)\b/,
@@ -92,8 +92,8 @@ export type Smalltalk = 'greeting' | 'thanks' | 'goodbye' | 'about_bot';
 
 const SMALLTALK: [Smalltalk, RegExp][] = [
   ['about_bot', /\b(hvem|kven|who|hva|kva|what) (er|are|kan|can) (du|you)( do| gjøre| gjere| hjelpe( meg)?( med)?| help( me)?( with)?)?\b|\bhelp\b|\bhjelp\b/g],
-  ['thanks', /\b((tusen |mange )?takk( skal du ha)?( for (hjelpen|hjelpa|svaret|svara|det|informasjonen))?|thank you( very much| so much)?( for (the|your) help)?|thanks( a lot)?( for (the|your) help)?|ty)\b/g],
-  ['goodbye', /\b(ha det( bra| godt)?|hadet|hade|vi snakkes|bye|goodbye|see you)\b/g],
+  ['thanks', /\b((tusen |mange )?takk( skal du ha)?( for (hjelpen|hjelpa|svaret|svara|det|informasjonen))?|thank you( very much| so much)?( for (the|your) help)?|thanks( a lot)?( for (the|your) help)?|ty|thx|tak)\b/g],
+  ['goodbye', /\b(ha det( bra| godt)?|hadet|hade|ha (en|ein) (fin|god|fortsatt fin) (dag|kveld|helg)|vi snakkes|bye|goodbye|see you|have a (nice|good) day)\b/g],
   ['greeting', /\b(hei( hei)?|heisann|hallo|halla|hey|hi|hello|god (morgen|morgon|dag|kveld|ettermiddag)|good (morning|afternoon|evening|day)|morn|hvordan (går det|har du det)|korleis (går det|har du det)|how are you)\b/g],
 ];
 const FILLER = /\b(there|der|deg|alle|everyone|ok|okei|okay|flott|supert?|great|fint|bra|så mye|igjen|again|og|and|du|you|kjære|bot|chatbot|that|this|it|was|is|det|dette|var|er|very|veldig|really|helpful|useful|nyttig|nyttige|perfekt|perfect|nice)\b/g;
