@@ -2,7 +2,7 @@
  * The ActivityHandler every channel talks to (Web Chat, Teams, Emulator): finds the resident's
  * municipality, classifies the turn and replies from that municipality's notice.
  */
-import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Malform, Municipality, Topic } from '../content/schema';
 import type { Classifier, Classification } from '../knowledge/classifier';
@@ -15,7 +15,7 @@ import {
   answerReply, escalationReply, handoffReply, municipalityActions, notCoveredReply, outOfScopeReply,
   reply, type Reply, rightsOverviewReply, rightsRequestReply, smalltalkReply,
 } from './replies';
-import { STRINGS } from './strings';
+import { STRINGS, type Strings } from './strings';
 
 export interface ConversationData {
   municipality?: string;
@@ -48,6 +48,17 @@ const RIGHT_TOPIC: Record<Right, Topic> = {
   access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction',
   portability: 'portability', objection: 'objection', automated_decisions: 'automated_decisions',
 };
+
+/** Questions to start with, offered only where this municipality's notice has the answer. */
+function suggestedQuestions(m: Municipality, s: Strings): string[] {
+  const has = (topic: Topic) => m.sections.some((section) => section.topics.includes(topic));
+  return [
+    has('access') && has('erasure') ? s.suggestions.rights : undefined,
+    m.contacts.dpo ? s.suggestions.dpo : undefined,
+    has('cookies') ? s.suggestions.cookies : undefined,
+    has('retention') ? s.suggestions.retention : undefined,
+  ].filter((q): q is string => q !== undefined).slice(0, 3);
+}
 
 export class PersonvernBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
@@ -88,7 +99,12 @@ export class PersonvernBot extends ActivityHandler {
     if (!municipality) return this.askMunicipality(context, 'nb');
     data.municipality = municipality.id;
     const s = STRINGS[municipality.målform];
-    await context.sendActivity(reply(s.welcome(municipality.name), { outcome: 'smalltalk', sources: [], municipality: municipality.id, language: municipality.målform }));
+    const suggestions = suggestedQuestions(municipality, s);
+    await context.sendActivity(
+      reply(s.welcome(municipality.name), { outcome: 'smalltalk', sources: [], municipality: municipality.id, language: municipality.målform }, {
+        ...(suggestions.length ? { suggestedActions: { actions: suggestions.map((q) => ({ type: ActionTypes.ImBack, title: q, value: q })), to: [] } } : {}),
+      }),
+    );
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

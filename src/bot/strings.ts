@@ -8,6 +8,8 @@ import type { Smalltalk } from '../knowledge/intents';
 
 export interface Strings {
   welcome(name: string): string;
+  /** Starter questions offered with the welcome (only those the notice answers). */
+  suggestions: { rights: string; dpo: string; cookies: string; retention: string };
   askMunicipality: string;
   unknownMunicipality(id: string, known: string): string;
   municipalityChosen(name: string): string;
@@ -43,6 +45,12 @@ export interface Strings {
 const nb: Strings = {
   welcome: (name) =>
     `Hei! Jeg svarer på spørsmål om personvern i ${name}, ut fra kommunens personvernerklæring. Spør for eksempel «Hvilke rettigheter har jeg?» eller «Bruker dere informasjonskapsler?». Ikke skriv fødselsnummer eller helseopplysninger her.`,
+  suggestions: {
+    rights: 'Hvilke rettigheter har jeg?',
+    dpo: 'Hvem er personvernombudet?',
+    cookies: 'Bruker dere informasjonskapsler?',
+    retention: 'Hvor lenge lagres opplysningene mine?',
+  },
   askMunicipality: 'Hvilken kommune gjelder spørsmålet ditt?',
   unknownMunicipality: (id, known) => `Jeg kjenner ikke kommunen «${id}». Jeg kan svare for: ${known}.`,
   municipalityChosen: (name) => `Da svarer jeg ut fra personvernerklæringen til ${name}. Hva lurer du på?`,
@@ -96,6 +104,12 @@ const nb: Strings = {
 const nn: Strings = {
   welcome: (name) =>
     `Hei! Eg svarar på spørsmål om personvern i ${name}, ut frå personvernerklæringa til kommunen. Spør til dømes «Kva rettar har eg?» eller «Brukar de informasjonskapslar?». Ikkje skriv fødselsnummer eller helseopplysningar her.`,
+  suggestions: {
+    rights: 'Kva rettar har eg?',
+    dpo: 'Kven er personvernombodet?',
+    cookies: 'Brukar de informasjonskapslar?',
+    retention: 'Kor lenge blir opplysningane mine lagra?',
+  },
   askMunicipality: 'Kva kommune gjeld spørsmålet ditt?',
   unknownMunicipality: (id, known) => `Eg kjenner ikkje kommunen «${id}». Eg kan svare for: ${known}.`,
   municipalityChosen: (name) => `Då svarar eg ut frå personvernerklæringa til ${name}. Kva lurer du på?`,
@@ -149,6 +163,12 @@ const nn: Strings = {
 const en: Strings = {
   welcome: (name) =>
     `Hello! I answer questions about privacy in ${name}, based on the municipality's privacy notice (in Norwegian). Ask for example "What rights do I have?" or "Do you use cookies?". Please don't type national ID numbers or health details here.`,
+  suggestions: {
+    rights: 'What are my rights?',
+    dpo: 'Who is the data protection officer?',
+    cookies: 'Do you use cookies?',
+    retention: 'How long is my data kept?',
+  },
   askMunicipality: 'Which municipality is your question about?',
   unknownMunicipality: (id, known) => `I don't know the municipality "${id}". I can answer for: ${known}.`,
   municipalityChosen: (name) => `I'll answer from ${name}'s privacy notice. What would you like to know?`,

@@ -155,7 +155,7 @@ const TOPIC_CUES: [RegExp, readonly Topic[]][] = [
 ];
 
 /** Stems naming a concrete subject a notice either covers or not (see Classifier). */
-const SUBJECT = /^(informasjonskapsl|cooki|analys|sporing|logg|webserver|personvernombud|kamera|overvåk|facebook|sms|ipadress|automatis)/;
+const SUBJECT = /^(leng$|informasjonskapsl|cooki|analys|sporing|logg|webserver|personvernombud|kamera|overvåk|facebook|sms|ipadress|automatis)/;
 
 export function isSubject(stem: string): boolean {
   return SUBJECT.test(stem);

@@ -140,9 +140,11 @@ export class KnowledgeBase {
     const terms = [...new Set(question.flatMap(searchTerms))];
     if (terms.length === 0) return [];
     const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
+    // Typos are in the resident's own words; a synonym or compound part matched fuzzily is noise.
+    const typed = new Set(question.map((w) => w.stem));
     const results: SearchResult[] = index.search(terms.join(' '), {
       boost,
-      fuzzy: (term) => (term.length >= fuzzyMinLength ? fuzzy : false),
+      fuzzy: (term) => (typed.has(term) && term.length >= fuzzyMinLength ? fuzzy : false),
       prefix: (term) => term.length >= prefixMinLength,
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,

@@ -199,6 +199,8 @@ export const SYNONYMS: string[][] = [
   ['leverandør', 'databehandler', 'underleverandør'],
   ['ansatte', 'tilsette', 'saksbehandler', 'saksbehandlere'],
   ['europa', 'eu', 'eøs', 'eea', 'europeisk'],
+  // "How long" is answered by a duration: "30 dagar", "fem år", "lagringstid".
+  ['lenge', 'dager', 'dagar', 'døgn', 'uker', 'veker', 'måneder', 'månader', 'år', 'periode', 'lagringstid', 'tidsrom'],
   ['gift', 'ektefelle', 'samboer', 'sambuar', 'sivilstatus', 'partner'],
   ['kontakte', 'spørre', 'henvende', 'vende'],
   ['barn', 'born', 'elev', 'elever'],

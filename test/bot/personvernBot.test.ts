@@ -40,6 +40,16 @@ describe('PersonvernBot', () => {
       assert.match(reply.text!, /Eg svarar/, 'in the municipality målform');
       assert.equal(reply.channelData.outcome, 'smalltalk');
     });
+    it('offers starter questions the notice can answer, in its målform', async () => {
+      const dalby = only(await conversation().join({ municipality: 'dalby' }));
+      assert.deepEqual(dalby.suggestedActions?.actions.map((a) => a.title), ['Brukar de informasjonskapslar?'], 'no DPO, no erasure section');
+      const fjellby = only(await conversation().join({ municipality: 'fjellby' }));
+      assert.deepEqual(fjellby.suggestedActions?.actions.map((a) => a.value), [
+        'Hvilke rettigheter har jeg?',
+        'Hvem er personvernombudet?',
+        'Hvor lenge lagres opplysningene mine?',
+      ]);
+    });
     it('asks which municipality, with one suggested action each, when none is known', async () => {
       const reply = only(await conversation().join());
       assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Dalby kommune', 'Fjellby kommune']);
