@@ -4,7 +4,7 @@
  */
 import { ActionTypes, ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Malform, Municipality, Topic } from '../content/schema';
+import { LANGUAGES, type Malform, type Municipality, type Topic } from '../content/schema';
 import type { Classifier, Classification } from '../knowledge/classifier';
 import type { Composer } from '../knowledge/composer';
 import { mentionedRight, type Right } from '../knowledge/intents';
@@ -60,6 +60,20 @@ function suggestedQuestions(m: Municipality, s: Strings): string[] {
   ].filter((q): q is string => q !== undefined).slice(0, 3);
 }
 
+/** Puts the warning about a typed ID number first in this turn's first reply, whichever reply that is. */
+function warnAboutNationalId(context: TurnContext): void {
+  let warned = false;
+  context.onSendActivities(async (_context, activities, next) => {
+    for (const activity of activities) {
+      if (warned || activity.type !== 'message') continue;
+      const language = LANGUAGES.find((l) => l === activity.channelData?.language) ?? 'nb';
+      activity.text = [STRINGS[language].nationalIdWarning, activity.text].filter(Boolean).join('\n\n');
+      warned = true;
+    }
+    return next();
+  });
+}
+
 export class PersonvernBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
 
@@ -112,6 +126,7 @@ export class PersonvernBot extends ActivityHandler {
     TurnContext.removeRecipientMention(context.activity);
     const text = (context.activity.text ?? '').trim();
     const data = await this.data.get(context, { misunderstood: 0 });
+    if (context.turnState.get(NATIONAL_ID_FOUND)) warnAboutNationalId(context);
 
     const requested = channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality;
     if (requested && !this.known(requested)) return this.unknownMunicipality(context, requested, text);
@@ -135,14 +150,12 @@ export class PersonvernBot extends ActivityHandler {
     }
 
     const classification = this.deps.classifier.classify(municipality.id, municipality.målform, text);
-    const warnings = context.turnState.get(NATIONAL_ID_FOUND) ? [STRINGS[classification.language].nationalIdWarning] : [];
     let answer = this.replyFor(classification, municipality);
     data.misunderstood = MISUNDERSTOOD.has(answer.channelData.outcome) ? data.misunderstood + 1 : 0;
     if (data.misunderstood >= MISUNDERSTOOD_BEFORE_ESCALATION) {
       answer = escalationReply(classification, municipality, answer);
       data.misunderstood = 0;
     }
-    if (warnings.length) answer = { ...answer, text: [...warnings, answer.text].join('\n\n') };
     await context.sendActivity(answer);
   }
 

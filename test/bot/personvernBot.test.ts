@@ -164,6 +164,11 @@ describe('PersonvernBot', () => {
       assert.match(reply.text!, /ser ut som et fødselsnummer/);
       assert.equal(reply.channelData.outcome, 'answer');
     });
+    it('warns even before a municipality is chosen', async () => {
+      const reply = only(await conversation().say('Hei, jeg heter Kari, 29029600013'));
+      assert.match(reply.text!, /^Du skrev noe som ser ut som et fødselsnummer[\s\S]*Hvilken kommune/);
+      assert.doesNotMatch(JSON.stringify(reply), /29029600013/);
+    });
     it('redacts it from the activity before the bot or any logger sees it', async () => {
       const runtime = buildBotRuntime(fixtureContent(), new MemoryStorage());
       const seen: string[] = [];
