@@ -60,6 +60,11 @@ function suggestedQuestions(m: Municipality, s: Strings): string[] {
   ].filter((q): q is string => q !== undefined).slice(0, 3);
 }
 
+/** What the channel says on the activity; undefined when channelData is not an object. */
+function channelDataOf(context: TurnContext): z.infer<typeof channelDataSchema> | undefined {
+  return channelDataSchema.safeParse(context.activity.channelData ?? {}).data;
+}
+
 /** Puts the warning about a typed ID number first in this turn's first reply, whichever reply that is. */
 function warnAboutNationalId(context: TurnContext): void {
   let warned = false;
@@ -128,7 +133,7 @@ export class PersonvernBot extends ActivityHandler {
     const data = await this.data.get(context, { misunderstood: 0 });
     if (context.turnState.get(NATIONAL_ID_FOUND)) warnAboutNationalId(context);
 
-    const requested = channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality;
+    const requested = channelDataOf(context)?.municipality;
     if (requested && !this.known(requested)) return this.unknownMunicipality(context, requested, text);
     if (requested) data.municipality = requested;
 
@@ -199,12 +204,12 @@ export class PersonvernBot extends ActivityHandler {
   }
 
   private fromChannelData(context: TurnContext): Municipality | undefined {
-    return this.known(channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.municipality);
+    return this.known(channelDataOf(context)?.municipality);
   }
 
   /** Teams sends the user's tenant; a kommune maps its own tenant to itself in config. */
   private fromTenant(context: TurnContext): Municipality | undefined {
-    const tenantId = context.activity.conversation?.tenantId ?? channelDataSchema.safeParse(context.activity.channelData ?? {}).data?.tenant?.id;
+    const tenantId = context.activity.conversation?.tenantId ?? channelDataOf(context)?.tenant?.id;
     return tenantId ? this.known(this.deps.tenantMunicipalities?.get(tenantId)) : undefined;
   }
 

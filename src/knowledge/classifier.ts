@@ -94,14 +94,14 @@ export class Classifier {
     const questionText = withoutGreeting(text);
     const question = this.knowledge.analyser.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
     const request = detectRequest(questionText);
-    const section = this.bestSection(municipalityId, question, asksForDefinition(questionText));
+    const stems = question.flatMap((w) => [w.stem, ...w.parts]);
+    const section = this.bestSection(municipalityId, question, pointedTopics(stems), asksForDefinition(questionText));
     const confidence = section?.coverage ?? 0;
     const base = { language, question, confidence, section };
     if (request) return { ...base, outcome: request.kind, request };
 
     // Without any privacy or contact word a question is out of scope, whatever words it shares
     // with the notice by chance ("Kan du fortelle meg en vits?" shares "vite" after stemming).
-    const stems = question.flatMap((w) => [w.stem, ...w.parts]);
     if (!mentionsPrivacy(questionText, stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
     const rightsInGeneral = asksAboutRightsInGeneral(questionText);
     if (rightsInGeneral) {
@@ -142,11 +142,10 @@ export class Classifier {
    * equally good answers; of these, one of the kind the question points at wins (a definition for
    * "Hva er ...", a contact section for a phone number), else the highest ranked.
    */
-  private bestSection(municipalityId: string, question: AnalysedWord[], wantsDefinition: boolean): Hit<Section> | undefined {
+  private bestSection(municipalityId: string, question: AnalysedWord[], topics: ReadonlySet<Topic>, wantsDefinition: boolean): Hit<Section> | undefined {
     const hits = this.knowledge.searchSections(municipalityId, question, this.options.candidates);
     const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
     const tied = hits.filter((h) => h.coverage >= bestCoverage - this.options.coverageTie);
-    const topics = pointedTopics(question.flatMap((w) => [w.stem, ...w.parts]));
     const fits = (h: Hit<Section>) =>
       (wantsDefinition && (h.item.topics.includes('definitions') || DEFINITION_TITLE.test(h.item.title))) ||
       h.item.topics.some((t) => topics.has(t));

@@ -66,7 +66,7 @@ export function detectRequest(text: string): RequestIntent | undefined {
   if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
   const asksForIt = parts.some((p) => IMPERATIVE.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
   if (!asksForIt) return undefined;
-  const right = RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
+  const right = rightIn(mapped);
   return right ? { kind: 'dialog', right } : undefined;
 }
 
@@ -84,7 +84,10 @@ export function asksAboutRightsInGeneral(text: string): boolean {
 
 /** Which right a text names, if any (for a question about a right or a dialog's first step). */
 export function mentionedRight(text: string): Right | undefined {
-  const mapped = mappedWords(text).join(' ');
+  return rightIn(mappedWords(text).join(' '));
+}
+
+function rightIn(mapped: string): Right | undefined {
   return RIGHTS_BY_SPECIFICITY.find((r) => RIGHT_CUES[r].test(mapped));
 }
 

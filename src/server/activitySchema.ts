@@ -44,9 +44,15 @@ export function jsonDepth(value: unknown, limit = MAX_DEPTH): number {
   return deepest;
 }
 
-/** null when valid, else a short reason such as "conversation.id: must not be empty". */
-export function activityProblem(body: unknown, schema: z.ZodType = incomingActivitySchema): string | null {
-  if (jsonDepth(body) > MAX_DEPTH) return `body: nests deeper than ${MAX_DEPTH} levels`;
+/** The parsed activity, or a short reason such as "conversation.id: must not be empty". */
+export function parseActivity<S extends z.ZodType>(body: unknown, schema: S): { data: z.infer<S> } | { problem: string } {
+  if (jsonDepth(body) > MAX_DEPTH) return { problem: `body: nests deeper than ${MAX_DEPTH} levels` };
   const result = safeParseReporting(schema, body);
-  return result.success ? null : describeIssues(result.error.issues, ': ', 3);
+  return result.success ? { data: result.data } : { problem: describeIssues(result.error.issues, ': ', 3) };
+}
+
+/** null when valid, else the reason. */
+export function activityProblem(body: unknown): string | null {
+  const result = parseActivity(body, incomingActivitySchema);
+  return 'problem' in result ? result.problem : null;
 }

@@ -14,7 +14,7 @@ import { DIRECT_LINE_PATH } from './paths';
 import { streamUrl } from './streaming';
 import { TokenService } from './tokens';
 import { redactNationalIds } from '../../bot/nationalId';
-import { activityProblem, idSchema, MAX_TEXT_LENGTH } from '../activitySchema';
+import { idSchema, MAX_TEXT_LENGTH, parseActivity } from '../activitySchema';
 
 export { DIRECT_LINE_PATH };
 export const CHANNEL_ID = 'directline';
@@ -165,10 +165,8 @@ export class DirectLineChannel {
   /** Stores the user's activity, runs the bot's turn and answers when the turn has finished. */
   private async postActivity(req: Request, res: Response): Promise<void> {
     const conversation = this.conversationFor(req);
-    const problem = activityProblem(req.body, postedActivitySchema);
-    if (problem) throw new HttpError(400, `Invalid activity: ${problem}`);
-    const parsed = postedActivitySchema.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'Invalid activity');
+    const parsed = parseActivity(req.body, postedActivitySchema);
+    if ('problem' in parsed) throw new HttpError(400, `Invalid activity: ${parsed.problem}`);
     const { from, text, ...rest } = parsed.data;
     // The conversation is kept in memory and echoed to the page: never with an ID number in it.
     const stored = this.store.append(conversation, {
