@@ -4,6 +4,7 @@
  */
 import { ConversationState, type Middleware, type Storage } from 'botbuilder';
 import type { Content } from './content/load';
+import type { RequestSubmitter } from './dialogs/dependencies';
 import { NationalIdRedactionMiddleware } from './bot/nationalIdMiddleware';
 import { PersonvernBot } from './bot/personvernBot';
 import { Classifier } from './knowledge/classifier';
@@ -17,14 +18,34 @@ export interface BotRuntime {
   middleware: Middleware[];
 }
 
-export function buildBotRuntime(content: Content, storage: Storage, tenantMunicipalities: ReadonlyMap<string, string> = new Map()): BotRuntime {
+export interface RuntimeOptions {
+  /** Microsoft Entra tenant id → municipality id (Teams). */
+  tenantMunicipalities: ReadonlyMap<string, string>;
+  /** Where confirmed rights requests and DPO messages go; without one the bot says it cannot take them. */
+  requests: RequestSubmitter;
+}
+
+/** For the ask/eval tools, which run single turns and never confirm a request. */
+export const NO_REQUESTS: RequestSubmitter = {
+  submit: () => Promise.reject(new Error('RequestSubmitter: this runtime does not take requests')),
+};
+
+export function buildBotRuntime(content: Content, storage: Storage, options: Partial<RuntimeOptions> = {}): BotRuntime {
+  const { tenantMunicipalities = new Map(), requests = NO_REQUESTS } = options;
   const knowledge = new KnowledgeBase(content);
+  const composer = new Composer(knowledge);
   const bot = new PersonvernBot({
     knowledge,
     classifier: new Classifier(knowledge),
-    composer: new Composer(knowledge),
+    composer,
     conversationState: new ConversationState(storage),
     tenantMunicipalities,
+    dialogs: {
+      municipality: (id) => knowledge.municipality(id),
+      general: content.general.entries,
+      quote: (m, section, words) => composer.compose(m, section, knowledge.analyser.analyse(words)),
+      requests,
+    },
   });
   return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware()] };
 }

@@ -2,18 +2,21 @@
  * The ActivityHandler every channel talks to (Web Chat, Teams, Emulator): finds the resident's
  * municipality, classifies the turn and replies from that municipality's notice.
  */
-import { ActionTypes, ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityHandler, type ConversationState, EventFactory, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { LANGUAGES, type Malform, type Municipality, type Topic } from '../content/schema';
+import type { DialogDependencies } from '../dialogs/dependencies';
+import { innsynMeant } from '../dialogs/recognise';
+import { DialogRunner } from './dialogRunner';
 import type { Classifier, Classification } from '../knowledge/classifier';
 import type { Composer } from '../knowledge/composer';
-import { mentionedRight, type Right } from '../knowledge/intents';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { detectLanguage, detectNorwegian } from '../knowledge/language';
 import { NATIONAL_ID_FOUND } from './nationalIdMiddleware';
 import {
   answerReply, escalationReply, handoffReply, municipalityActions, notCoveredReply, outOfScopeReply,
-  reply, type Reply, rightsOverviewReply, rightsRequestReply, smalltalkReply,
+  reply, type Reply, rightsOverviewReply, smalltalkReply,
 } from './replies';
 import { STRINGS, type Strings } from './strings';
 
@@ -28,6 +31,8 @@ export interface BotDependencies {
   classifier: Classifier;
   composer: Composer;
   conversationState: ConversationState;
+  /** What the rights-request and DPO-message dialogs need (content, quoting, durable submission). */
+  dialogs: DialogDependencies;
   /** Microsoft Entra tenant id → municipality id, for Teams users of one kommune's tenant. */
   tenantMunicipalities?: ReadonlyMap<string, string>;
 }
@@ -43,11 +48,8 @@ const channelDataSchema = z
 const MISUNDERSTOOD_BEFORE_ESCALATION = 2;
 const MUNICIPALITY_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
-/** Topics in the content vocabulary matching each right, to quote the notice about it. */
-const RIGHT_TOPIC: Record<Right, Topic> = {
-  access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction',
-  portability: 'portability', objection: 'objection', automated_decisions: 'automated_decisions',
-};
+/** Channels with no live-agent hub for this bot: a handoff event there would reach no one. */
+const NO_HANDOFF_HUB: ReadonlySet<string> = new Set(['msteams']);
 
 /** Questions to start with, offered only where this municipality's notice has the answer. */
 function suggestedQuestions(m: Municipality, s: Strings): string[] {
@@ -81,10 +83,17 @@ function warnAboutNationalId(context: TurnContext): void {
 
 export class PersonvernBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogRunner;
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.data = deps.conversationState.createProperty<ConversationData>('personvern');
+    this.dialogs = new DialogRunner({
+      dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
+      dialogs: deps.dialogs,
+      classify: (m, text) => deps.classifier.classify(m.id, m.målform, text),
+      replyFor: (c, m) => this.replyFor(c, m),
+    });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -137,6 +146,12 @@ export class PersonvernBot extends ActivityHandler {
     if (requested && !this.known(requested)) return this.unknownMunicipality(context, requested, text);
     if (requested) data.municipality = requested;
 
+    const current = this.known(data.municipality) ?? this.fromTenant(context);
+    if (current && (await this.dialogs.continue(context, current, text))) {
+      data.misunderstood = 0;
+      return;
+    }
+
     const chosenByName = this.byName(text);
     if (chosenByName) {
       data.municipality = chosenByName.id;
@@ -146,7 +161,7 @@ export class PersonvernBot extends ActivityHandler {
       return;
     }
 
-    const municipality = this.known(data.municipality) ?? this.fromTenant(context);
+    const municipality = current;
     if (!municipality) return this.askMunicipality(context, detectLanguage(text, detectNorwegian(text)));
     const wantsOther = Object.values(STRINGS).some((s) => s.changeMunicipalityCommand.test(text));
     if (wantsOther && !requested) {
@@ -155,6 +170,10 @@ export class PersonvernBot extends ActivityHandler {
     }
 
     const classification = this.deps.classifier.classify(municipality.id, municipality.målform, text);
+    if (classification.outcome === 'dialog' || classification.outcome === 'handoff') {
+      data.misunderstood = 0;
+      return this.startDialog(context, classification, municipality, text);
+    }
     let answer = this.replyFor(classification, municipality);
     data.misunderstood = MISUNDERSTOOD.has(answer.channelData.outcome) ? data.misunderstood + 1 : 0;
     if (data.misunderstood >= MISUNDERSTOOD_BEFORE_ESCALATION) {
@@ -164,17 +183,27 @@ export class PersonvernBot extends ActivityHandler {
     await context.sendActivity(answer);
   }
 
+  /** A rights request starts its dialog; a handoff shows the contact card, tells a live-agent hub, and offers a message to the DPO. */
+  private async startDialog(context: TurnContext, c: Classification, m: Municipality, text: string): Promise<void> {
+    if (c.request?.kind === 'dialog') {
+      const { right } = c.request;
+      return this.dialogs.beginRightsRequest(context, m, c.language, right, right === 'access' ? innsynMeant(text) : undefined);
+    }
+    await context.sendActivity(handoffReply(c, m));
+    if (!NO_HANDOFF_HUB.has(context.activity.channelId)) {
+      const reason = c.request?.kind === 'handoff' ? c.request.reason : 'person';
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, { municipality: m.id, reason, language: c.language }));
+    }
+    await this.dialogs.offerDpoMessage(context, m, c.language);
+  }
+
   private replyFor(c: Classification, m: Municipality): Reply {
     switch (c.outcome) {
       case 'answer':
         if (c.overview) return rightsOverviewReply(c, m, c.overview);
         return answerReply(c, m, this.deps.composer.compose(m, c.section!.item, c.question), c.section!.item);
-      case 'dialog': {
-        const right = c.request?.kind === 'dialog' ? c.request.right : 'access';
-        const section = m.sections.find((s) => s.topics.includes(RIGHT_TOPIC[right]));
-        const notice = section && { section, answer: this.deps.composer.compose(m, section, c.question) };
-        return rightsRequestReply(c, m, right, notice);
-      }
+      case 'dialog':
+        throw new Error('PersonvernBot: rights requests are run by the DialogRunner, not answered');
       case 'handoff':
         return handoffReply(c, m);
       case 'smalltalk':

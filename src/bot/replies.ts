@@ -3,11 +3,10 @@
  * (Web Chat, Teams, Emulator), with the citation in the text, and channelData telling staff
  * reports and tests what the turn was.
  */
-import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, type Attachment, type CardAction, CardFactory } from 'botbuilder';
 import type { Contact, Language, Municipality, Section } from '../content/schema';
 import type { Classification, Outcome } from '../knowledge/classifier';
 import type { ComposedAnswer } from '../knowledge/composer';
-import type { Right } from '../knowledge/intents';
 import { STRINGS, type Strings } from './strings';
 
 export interface ReplyChannelData {
@@ -104,19 +103,48 @@ export function smalltalkReply(c: Classification, m: Municipality): Reply {
   return reply(s.smalltalk[c.smalltalk ?? 'greeting'], meta(c, m, 'smalltalk', []));
 }
 
+/**
+ * A person to talk to: the DPO's contact card (the service office's where the notice names no
+ * DPO), and the right to complain to Datatilsynet. The card's fallback text carries the same
+ * contact lines for channels that cannot show cards.
+ */
 export function handoffReply(c: Classification, m: Municipality): Reply {
   const s = STRINGS[c.language];
   const reason = c.request?.kind === 'handoff' ? c.request.reason : 'person';
   const intro = { person: s.handoffPerson, complaint: s.handoffComplaint, breach: s.handoffBreach }[reason];
-  return reply(`${intro}\n${contactBlock(m, s, 'dpo')}\n\n${s.datatilsynet}`, meta(c, m, 'handoff', []));
+  return reply(`${intro}\n\n${s.datatilsynet}`, meta(c, m, 'handoff', []), { attachments: [contactCard(m, s)] });
 }
 
-/** Until the rights-request dialog exists: how to send the request, and what the notice says about the right. */
-export function rightsRequestReply(c: Classification, m: Municipality, right: Right, notice?: { section: Section; answer: ComposedAnswer }): Reply {
-  const s = STRINGS[c.language];
-  const parts = [`${s.dialogIntro(s.rightNames[right], m.name)}\n${contactBlock(m, s, 'service_office')}`, s.dialogHowTo];
-  if (notice) parts.push(`${s.dialogNoticeSays}\n${notice.answer.passage}\n${citationLine(notice.answer, s)}`);
-  return reply(parts.join('\n\n'), meta(c, m, 'dialog', notice ? [notice.section.id] : []));
+function contactCard(m: Municipality, s: Strings): Attachment {
+  const { dpo, service_office } = m.contacts;
+  const shown = [dpo && { label: s.dpo, contact: dpo }, service_office && { label: s.serviceOffice, contact: service_office }]
+    .filter((x): x is { label: string; contact: Contact } => Boolean(x));
+  const body = shown.length
+    ? shown.flatMap(({ label, contact }) => [
+        { type: 'TextBlock', text: `${label}: ${contact.name}`, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+        {
+          type: 'FactSet',
+          facts: [
+            contact.phone && { title: s.phone, value: contact.phone },
+            contact.email && { title: s.email, value: contact.email },
+            contact.address && { title: s.address, value: contact.address },
+            contact.url && { title: 'web', value: contact.url },
+          ].filter(Boolean),
+        },
+      ])
+    : [{ type: 'TextBlock', text: s.noContact, wrap: true }];
+  const actions = shown.flatMap(({ contact }) => [
+    contact.email && { type: 'Action.OpenUrl', title: `${s.email}: ${contact.email}`, url: `mailto:${contact.email}` },
+    contact.phone && { type: 'Action.OpenUrl', title: `${s.phone}: ${contact.phone}`, url: `tel:${contact.phone.replace(/\s/g, '')}` },
+  ]).filter(Boolean);
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    fallbackText: contactBlock(m, s, 'dpo'),
+    body,
+    ...(actions.length ? { actions } : {}),
+  });
 }
 
 export function escalationReply(c: Classification, m: Municipality, base: Reply): Reply {

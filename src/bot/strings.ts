@@ -30,9 +30,6 @@ export interface Strings {
   handoffBreach: string;
   datatilsynet: string;
   rightNames: Record<Right, string>;
-  dialogIntro(right: string, name: string): string;
-  dialogHowTo: string;
-  dialogNoticeSays: string;
   nationalIdWarning: string;
   escalate: string;
   phone: string;
@@ -87,10 +84,6 @@ const nb: Strings = {
     objection: 'protest mot behandlingen',
     automated_decisions: 'ikke å bli utsatt for automatiserte avgjørelser',
   },
-  dialogIntro: (right, name) => `Du vil be om ${right}. Send forespørselen til ${name}:`,
-  dialogHowTo:
-    'Skriv hva forespørselen gjelder og hvordan kommunen kan svare deg. Ikke send fødselsnummer i chatten; kommunen bekrefter identiteten din før den svarer. Kommunen skal svare innen én måned, og det er gratis.',
-  dialogNoticeSays: 'Personvernerklæringen sier:',
   nationalIdWarning:
     'Du skrev noe som ser ut som et fødselsnummer. Av hensyn til personvernet ditt har jeg fjernet det og lagrer det ikke. Ikke del fødselsnummer i chatten.',
   escalate: 'Jeg forstår ikke helt hva du spør om. Det er kanskje lettere å spørre en person:',
@@ -146,10 +139,6 @@ const nn: Strings = {
     objection: 'protest mot behandlinga',
     automated_decisions: 'ikkje å bli utsett for automatiserte avgjerder',
   },
-  dialogIntro: (right, name) => `Du vil be om ${right}. Send førespurnaden til ${name}:`,
-  dialogHowTo:
-    'Skriv kva førespurnaden gjeld og korleis kommunen kan svare deg. Ikkje send fødselsnummer i chatten; kommunen stadfestar identiteten din før han svarar. Kommunen skal svare innan éin månad, og det er gratis.',
-  dialogNoticeSays: 'Personvernerklæringa seier:',
   nationalIdWarning:
     'Du skreiv noko som ser ut som eit fødselsnummer. Av omsyn til personvernet ditt har eg fjerna det og lagrar det ikkje. Ikkje del fødselsnummer i chatten.',
   escalate: 'Eg forstår ikkje heilt kva du spør om. Det er kanskje lettare å spørje ein person:',
@@ -204,10 +193,6 @@ const en: Strings = {
     objection: 'to object to the processing',
     automated_decisions: 'not to be subject to automated decisions',
   },
-  dialogIntro: (right, name) => `You want to request ${right}. Send your request to ${name}:`,
-  dialogHowTo:
-    "Say what the request concerns and how the municipality can reply to you. Don't send your national ID number in the chat; the municipality verifies your identity before answering. It must answer within one month, free of charge.",
-  dialogNoticeSays: 'The privacy notice says (in Norwegian):',
   nationalIdWarning:
     'You typed something that looks like a national identity number. To protect your privacy I removed it and do not store it. Please do not share ID numbers in the chat.',
   escalate: "I'm not sure what you are asking. It may be easier to ask a person:",

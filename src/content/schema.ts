@@ -40,6 +40,23 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/**
+ * Where the municipality receives rights requests and messages for the DPO. Configuration, not a
+ * fact shown to residents; secrets stay in the environment (the variable named by secret_env).
+ */
+export const deliverySchema = z
+  .strictObject({
+    webhook: z
+      .strictObject({
+        url: z.url('must be a URL'),
+        secret_env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must name an environment variable, e.g. ASKIM_WEBHOOK_SECRET'),
+      })
+      .optional(),
+    email: z.strictObject({ to: z.email('must be an e-mail address') }).optional(),
+  })
+  .refine((d) => d.webhook || d.email, 'must name a webhook or an e-mail address');
+export type Delivery = z.infer<typeof deliverySchema>;
+
 export const sectionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'),
   title: nonEmpty,
@@ -63,6 +80,8 @@ export const municipalitySchema = z
         dpo: contactSchema.optional(),
       })
       .default({}),
+    /** Without it, requests go by e-mail to the service office's address, else the DPO's. */
+    delivery: deliverySchema.optional(),
     sections: z.array(sectionSchema).min(1, 'must have at least one section'),
   })
   .superRefine((m, ctx) => {

@@ -70,6 +70,11 @@ export function detectRequest(text: string): RequestIntent | undefined {
   return right ? { kind: 'dialog', right } : undefined;
 }
 
+/** A message phrased as a question: a question mark, or a question word or verb first. */
+export function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || sentences(text).some((p) => QUESTION_START.test(p));
+}
+
 const RIGHTS_IN_GENERAL = /\b(rettigheter|rettighetene|rettighet)\b/;
 
 /** Besides the rights word, at most this many content words ("som innbyggar") for an overview question. */

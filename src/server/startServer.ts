@@ -27,7 +27,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningServer> {
   const content = loadContent(config.CONTENT_DIR);
   checkTenantMunicipalities(config, content.municipalities.map((m) => m.id));
-  const runtime = buildBotRuntime(content, new MemoryStorage(), config.TEAMS_TENANT_MUNICIPALITIES);
+  const runtime = buildBotRuntime(content, new MemoryStorage(), { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES });
   const middleware = [...runtime.middleware, new TurnLogMiddleware(logger)];
   const adapter = createAdapter(config, logger, middleware);
   // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.

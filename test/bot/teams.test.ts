@@ -10,7 +10,7 @@ const TENANT = '11111111-2222-3333-4444-555555555555';
 /** A Teams-like conversation: tenant on the conversation and in channelData, no municipality. */
 async function teamsTurn(text: string, extra: Partial<Activity> = {}): Promise<Partial<Activity>[]> {
   const tenants = loadConfig({ TEAMS_TENANT_MUNICIPALITIES: `${TENANT}=dalby` }).TEAMS_TENANT_MUNICIPALITIES;
-  const runtime = buildBotRuntime(fixtureContent(), new MemoryStorage(), tenants);
+  const runtime = buildBotRuntime(fixtureContent(), new MemoryStorage(), { tenantMunicipalities: tenants });
   const reference = TestAdapter.createConversation(randomUUID());
   const adapter = new TestAdapter(async (context) => runtime.bot.run(context), {
     ...reference,

@@ -1,0 +1,88 @@
+/**
+ * Runs the rights-request and DPO-message dialogs inside the bot's turn: starts them, continues
+ * them, and handles what residents do in the middle of one — ask a question (answered, then the
+ * dialog resumes), ask for another right (start again), want a person (dialog dropped).
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Language, Municipality } from '../content/schema';
+import type { Classification } from '../knowledge/classifier';
+import { detectRequest, type Right } from '../knowledge/intents';
+import type { DialogDependencies, RequestDialogOptions } from '../dialogs/dependencies';
+import { DIALOG_STRINGS } from '../dialogs/dialogStrings';
+import { DPO_MESSAGE_DIALOG, DpoMessageDialog } from '../dialogs/dpoMessageDialog';
+import { interruptsPrompt } from '../dialogs/interruptions';
+import { isCancel } from '../dialogs/recognise';
+import { activeRequest, type RequestDialogResult } from '../dialogs/requestDialog';
+import { RIGHT_PROMPT, RIGHTS_REQUEST_DIALOG, RightsRequestDialog } from '../dialogs/rightsRequestDialog';
+import { reply, type Reply } from './replies';
+
+export interface DialogRunnerDependencies {
+  dialogState: StatePropertyAccessor<DialogState>;
+  dialogs: DialogDependencies;
+  classify(municipality: Municipality, text: string): Classification;
+  /** The reply the bot would give to a classified message outside any dialog. */
+  replyFor(classification: Classification, municipality: Municipality): Reply;
+}
+
+export class DialogRunner {
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: DialogRunnerDependencies) {
+    this.dialogs = new DialogSet(deps.dialogState).add(new RightsRequestDialog(deps.dialogs)).add(new DpoMessageDialog(deps.dialogs));
+  }
+
+  async beginRightsRequest(context: TurnContext, m: Municipality, language: Language, right: Right | undefined, innsyn?: RequestDialogOptions['innsyn']): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(RIGHTS_REQUEST_DIALOG, { municipality: m.id, language, right, innsyn } satisfies RequestDialogOptions);
+  }
+
+  async offerDpoMessage(context: TurnContext, m: Municipality, language: Language): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(DPO_MESSAGE_DIALOG, { municipality: m.id, language } satisfies RequestDialogOptions);
+  }
+
+  /**
+   * Continues a running dialog with the resident's message. false when no dialog is running or the
+   * dialog let go of the message (the bot then handles it as a new one).
+   */
+  async continue(context: TurnContext, m: Municipality, text: string): Promise<boolean> {
+    const dc = await this.dialogs.createContext(context);
+    const active = activeRequest(dc);
+    if (!active) return false;
+    const language = active.language ?? m.målform;
+    if (!isCancel(text)) {
+      const request = detectRequest(text);
+      if (request?.kind === 'handoff' || (request?.kind === 'dialog' && active.dialogId === DPO_MESSAGE_DIALOG)) {
+        await dc.cancelAllDialogs();
+        return false;
+      }
+      if (request?.kind === 'dialog' && request.right && request.right !== active.right && active.promptId !== RIGHT_PROMPT) {
+        await context.sendActivity(this.dialogReply(m, language, DIALOG_STRINGS[language].restartWith(DIALOG_STRINGS[language].rightAsRequest[request.right])));
+        await this.beginRightsRequest(context, m, language, request.right);
+        return true;
+      }
+      if (interruptsPrompt(active.promptId, text, language) && (await this.answerInBetween(dc, m, text, language))) return true;
+    }
+    const result = await dc.continueDialog();
+    const ended = result.status === DialogTurnStatus.complete ? (result.result as RequestDialogResult | undefined) : undefined;
+    return ended?.unhandled === undefined;
+  }
+
+  /** Answers a question the notice can answer, then asks the dialog's question again. */
+  private async answerInBetween(dc: DialogContext, m: Municipality, text: string, language: Language): Promise<boolean> {
+    const classification = this.deps.classify(m, text);
+    const answerable = classification.outcome === 'answer' || (classification.outcome === 'not_covered' && /\?\s*$/.test(text));
+    if (!answerable) return false;
+    await dc.context.sendActivity(this.deps.replyFor(classification, m));
+    await dc.context.sendActivity(this.dialogReply(m, language, DIALOG_STRINGS[language].resume));
+    await dc.repromptDialog();
+    return true;
+  }
+
+  private dialogReply(m: Municipality, language: Language, text: string): Reply {
+    return reply(text, { outcome: 'dialog', sources: [], municipality: m.id, language });
+  }
+}

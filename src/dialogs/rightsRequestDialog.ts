@@ -1,0 +1,126 @@
+/**
+ * A resident's request to use a GDPR right (Art. 15–18, 20–22): which right (unless already
+ * said), which "innsyn" (when unclear), what the right is and what this municipality's notice says
+ * about it, then what it concerns and the shared closing steps.
+ */
+import { type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { GeneralEntry, Language, Municipality, Topic } from '../content/schema';
+import { citationLine, contactBlock } from '../bot/replies';
+import { STRINGS } from '../bot/strings';
+import { RIGHTS, type Right } from '../knowledge/intents';
+import type { DialogDependencies, RequestDialogOptions } from './dependencies';
+import { DIALOG_STRINGS } from './dialogStrings';
+import { INNSYN_KINDS, type InnsynKind, recogniseInnsynKind, recogniseRight } from './recognise';
+import { PROMPTS, RequestDialog, type RequestDialogResult } from './requestDialog';
+
+export const RIGHTS_REQUEST_DIALOG = 'rightsRequestDialog';
+export const RIGHT_PROMPT = 'rightPrompt';
+export const INNSYN_PROMPT = 'innsynPrompt';
+const WATERFALL = 'rightsRequestSteps';
+
+const languageOf = (validations: unknown): Language => (validations as { language: Language }).language;
+
+export class RightsRequestDialog extends RequestDialog {
+  constructor(deps: DialogDependencies) {
+    super(RIGHTS_REQUEST_DIALOG, deps, 'rights_request');
+    this.addDialog(new TextPrompt(RIGHT_PROMPT, async (p) => recogniseRight(p.recognized.value ?? '', DIALOG_STRINGS[languageOf(p.options.validations)].rightButtons) !== undefined))
+      .addDialog(new TextPrompt(INNSYN_PROMPT, async (p) => recogniseInnsynKind(p.recognized.value ?? '', DIALOG_STRINGS[languageOf(p.options.validations)].innsynButtons) !== undefined))
+      .addDialog(new WaterfallDialog(WATERFALL, [
+        this.chooseRightStep.bind(this),
+        this.clarifyInnsynStep.bind(this),
+        this.explainStep.bind(this),
+        ...this.closingSteps(),
+      ]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async chooseRightStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.startDraft(step);
+    if (draft.right) return step.next(draft.right);
+    const s = this.strings(draft);
+    return this.ask(step, RIGHT_PROMPT, s.askRight, s.askRight, RIGHTS.map((r) => s.rightButtons[r]));
+  }
+
+  private async clarifyInnsynStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const s = this.strings(draft);
+    draft.right ??= recogniseRight(String(step.result), s.rightButtons);
+    const options = step.options as RequestDialogOptions;
+    if (draft.right !== 'access' || options.innsyn !== 'ask') return step.next(draft.right === 'access' ? (options.innsyn ?? 'gdpr') : 'gdpr');
+    return this.ask(step, INNSYN_PROMPT, s.askInnsynKind, s.askInnsynKind, INNSYN_KINDS.map((k) => s.innsynButtons[k]));
+  }
+
+  private async explainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const s = this.strings(draft);
+    const m = this.municipality(draft);
+    const kind = INNSYN_KINDS.find((k) => k === step.result) ?? recogniseInnsynKind(String(step.result), s.innsynButtons) ?? 'gdpr';
+    if (kind !== 'gdpr') {
+      await this.say(step.context, draft, this.elsewhere(m, kind, draft.language));
+      return step.endDialog({} satisfies RequestDialogResult);
+    }
+    await this.say(step.context, draft, this.explanation(m, draft.right!, draft.language, draft.sources));
+    return this.ask(step, PROMPTS.freeText, s.askDetails, s.retryDetails);
+  }
+
+  /** Partsinnsyn and public records are not GDPR requests: say where to ask, and what the notice says if anything. */
+  private elsewhere(m: Municipality, kind: Exclude<InnsynKind, 'gdpr'>, language: Language): string {
+    const s = DIALOG_STRINGS[language];
+    const topic: Topic = kind === 'public' ? 'public_records' : 'case_handling';
+    const section = m.sections.find((x) => x.topics[0] === topic) ?? m.sections.find((x) => x.topics.includes(topic));
+    const parts = [s.innsynElsewhere[kind]];
+    if (section) {
+      const quote = this.deps.quote(m, section, `${section.title} ${kind === 'public' ? 'offentleglova offentlig dokument' : 'partsinnsyn forvaltningsloven sak'}`);
+      parts.push(`${s.noticeSays(m.name)}\n${quote.passage}\n${citationLine(quote, STRINGS[language])}`);
+    }
+    parts.push(contactBlock(m, STRINGS[language], 'service_office'));
+    return parts.join('\n\n');
+  }
+
+  /** The right in one general sentence, what this notice says about it, and how identity is checked. */
+  private explanation(m: Municipality, right: Right, language: Language, sources: string[]): string {
+    const s = DIALOG_STRINGS[language];
+    const bot = STRINGS[language];
+    const general = this.generalEntry(right);
+    const article = general ? articleOf(general.source, language) : undefined;
+    const intro = [s.requestIntro(s.rightAsRequest[right], article ?? 'GDPR')];
+    if (general) {
+      intro.push(`${bot.generalLabel} ${firstSentence(general.text[language])}`);
+      sources.push(`general:${general.id}`);
+    }
+    const parts = [intro.join('\n')];
+    const section = m.sections.find((x) => x.topics[0] === right) ?? m.sections.find((x) => x.topics.includes(right));
+    if (section) {
+      const quote = this.deps.quote(m, section, `${s.rightButtons[right]} ${bot.rightNames[right]}`);
+      parts.push(`${s.noticeSays(m.name)}\n${quote.passage}\n${citationLine(quote, bot)}`);
+      sources.push(section.id);
+    } else {
+      parts.push(s.noticeSilent(m.name));
+    }
+    const identity = m.sections.find((x) => x.topics.includes('identity_check'));
+    if (identity) {
+      const quote = this.deps.quote(m, identity, 'identitet legitimasjon ID-porten bekrefte');
+      parts.push(`${s.identityFromNotice}\n${quote.passage}\n${citationLine(quote, bot)}`);
+      if (!sources.includes(identity.id)) sources.push(identity.id);
+    } else {
+      parts.push(s.identityDefault);
+    }
+    return parts.join('\n\n');
+  }
+
+  /** The general entry about exactly this right: the one naming it with the fewest other topics. */
+  private generalEntry(right: Right): GeneralEntry | undefined {
+    return [...this.deps.general].filter((e) => e.topics.includes(right)).sort((a, b) => a.topics.length - b.topics.length)[0];
+  }
+}
+
+/** "Personvernforordningen (GDPR) art. 15" → "GDPR art. 15" (nb, nn) / "GDPR Art. 15" (en). */
+function articleOf(source: string, language: Language): string | undefined {
+  const match = /art\.\s*(\d+)/i.exec(source);
+  if (!match) return undefined;
+  return `GDPR ${language === 'en' ? 'Art.' : 'art.'} ${match[1]}`;
+}
+
+function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
+}
