@@ -139,7 +139,6 @@ function contactCard(m: Municipality, s: Strings): Attachment {
   ]).filter(Boolean);
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     fallbackText: contactBlock(m, s, 'dpo'),
     body,

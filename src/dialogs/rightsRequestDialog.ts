@@ -7,7 +7,7 @@ import { type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepC
 import type { GeneralEntry, Language, Municipality, Topic } from '../content/schema';
 import { citationLine, contactBlock } from '../bot/replies';
 import { STRINGS } from '../bot/strings';
-import { RIGHTS, type Right } from '../knowledge/intents';
+import { RIGHT_ARTICLE, RIGHTS, type Right } from '../knowledge/intents';
 import type { DialogDependencies, RequestDialogOptions } from './dependencies';
 import { DIALOG_STRINGS } from './dialogStrings';
 import { INNSYN_KINDS, type InnsynKind, recogniseInnsynKind, recogniseRight } from './recognise';
@@ -82,8 +82,7 @@ export class RightsRequestDialog extends RequestDialog {
     const s = DIALOG_STRINGS[language];
     const bot = STRINGS[language];
     const general = this.generalEntry(right);
-    const article = general ? articleOf(general.source, language) : undefined;
-    const intro = [s.requestIntro(s.rightAsRequest[right], article ?? 'GDPR')];
+    const intro = [s.requestIntro(s.rightAsRequest[right], `GDPR ${language === 'en' ? 'Art.' : 'art.'} ${RIGHT_ARTICLE[right]}`)];
     if (general) {
       intro.push(`${bot.generalLabel} ${firstSentence(general.text[language])}`);
       sources.push(`general:${general.id}`);
@@ -112,13 +111,6 @@ export class RightsRequestDialog extends RequestDialog {
   private generalEntry(right: Right): GeneralEntry | undefined {
     return [...this.deps.general].filter((e) => e.topics.includes(right)).sort((a, b) => a.topics.length - b.topics.length)[0];
   }
-}
-
-/** "Personvernforordningen (GDPR) art. 15" → "GDPR art. 15" (nb, nn) / "GDPR Art. 15" (en). */
-function articleOf(source: string, language: Language): string | undefined {
-  const match = /art\.\s*(\d+)/i.exec(source);
-  if (!match) return undefined;
-  return `GDPR ${language === 'en' ? 'Art.' : 'art.'} ${match[1]}`;
 }
 
 function firstSentence(text: string): string {

@@ -39,7 +39,6 @@ export function summaryText(title: string, facts: Fact[]): string {
 export function summaryCard(title: string, facts: Fact[]): Attachment {
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
     fallbackText: summaryText(title, facts),
     body: [

@@ -11,6 +11,10 @@ export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'por
 /** The order cues are tried in: access last, as its cue ("alt dere har om meg") also appears in other requests. */
 const RIGHTS_BY_SPECIFICITY: readonly Right[] = ['erasure', 'rectification', 'restriction', 'portability', 'objection', 'automated_decisions', 'access'];
 export type Right = (typeof RIGHTS)[number];
+/** The GDPR article of each right, cited when a resident asks to use it. */
+export const RIGHT_ARTICLE: Record<Right, number> = {
+  access: 15, rectification: 16, erasure: 17, restriction: 18, portability: 20, objection: 21, automated_decisions: 22,
+};
 
 const RIGHT_CUES: Record<Right, RegExp> = {
   access: /\b(innsyn\w*|kopi\w*|utskrift\w*|(hva|alt|what|everything) (dere|de|vi|dykk|you) (har|have|hold|lagrer|lagret|registrert)|(har|er) (registrert|lagret) om (jeg|meg)|(opplysningene?|opplysninger) (dere|vi) har om (jeg|meg))\b/,

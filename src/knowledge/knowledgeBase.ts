@@ -7,6 +7,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Content } from '../content/load';
 import type { GeneralEntry, Language, Municipality, Section } from '../content/schema';
 import { Analyser, type AnalysedWord } from './normalise';
+import { PackedMiniSearch } from './packedIndex';
 
 export interface SearchOptions {
   /** Field weights: question variants are the strongest signal. */
@@ -156,13 +157,15 @@ export class KnowledgeBase {
   }
 
   private buildIndex(docs: Doc[]): MiniSearch<Doc> {
-    const index = new MiniSearch<Doc>({
+    const index = new PackedMiniSearch<Doc>({
       fields: [...FIELDS],
       storeFields: [],
       tokenize: (text) => [text],
       processTerm: (text) => this.analyser.terms(text),
     });
     index.addAll(docs);
+    // Packed one at a time, so that only one index's Maps exist at once (see packedIndex.ts).
+    index.pack();
     return index;
   }
 

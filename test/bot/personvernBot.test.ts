@@ -111,24 +111,34 @@ describe('PersonvernBot', () => {
       assert.match(reply.text!, /Generelt om personvern \(ikkje frå erklæringa til kommunen\): Eit personvernombod/);
       assert.deepEqual(reply.channelData.sources, ['general:data-protection-officer']);
     });
-    it('hand off to the DPO and mention Datatilsynet for a complaint', async () => {
-      const reply = only(await conversation().say('Jeg vil klage på hvordan dere har behandlet saken min', 'fjellby'));
-      assert.equal(reply.channelData.outcome, 'handoff');
-      assert.match(reply.text!, /Personvernombud: Personvernombud Kari Nordmann, telefon 99 88 77 66/);
-      assert.match(reply.text!, /Datatilsynet/);
+    it('hand off to the DPO with a contact card, Datatilsynet and an offer to send a message', async () => {
+      const replies = await conversation().say('Jeg vil klage på hvordan dere har behandlet saken min', 'fjellby');
+      const [card, event, offer] = replies;
+      assert.equal(card!.channelData.outcome, 'handoff');
+      assert.match(card!.text!, /Datatilsynet/);
+      const json = JSON.stringify(card!.attachments);
+      assert.match(json, /Personvernombud Kari Nordmann/);
+      assert.match(json, /99 88 77 66/);
+      assert.equal(event!.type, 'event');
+      assert.equal(event!.name, 'handoff.initiate');
+      assert.equal(offer!.channelData.outcome, 'handoff', 'the offer is part of the handoff turn');
+      assert.match(offer!.text!, /sende en melding til Personvernombud Kari Nordmann/);
     });
     it('hand off to the service office where there is no DPO', async () => {
-      const reply = only(await conversation().say('Eg vil snakke med eit menneske', 'dalby'));
-      assert.equal(reply.channelData.outcome, 'handoff');
-      assert.match(reply.text!, /Servicekontor: Servicekontoret, telefon 55 66 77 88/);
+      const [card] = await conversation().say('Eg vil snakke med eit menneske', 'dalby');
+      assert.equal(card!.channelData.outcome, 'handoff');
+      const json = JSON.stringify(card!.attachments);
+      assert.match(json, /Servicekontor: Servicekontoret/);
+      assert.match(json, /55 66 77 88/);
     });
-    it('explain how to send a rights request, quoting what the notice says about the right', async () => {
-      const reply = only(await conversation().say('Jeg vil at dere sletter opplysningene mine', 'fjellby'));
-      assert.equal(reply.channelData.outcome, 'dialog');
-      assert.match(reply.text!, /Du vil be om sletting/);
-      assert.match(reply.text!, /innen én måned, og det er gratis/);
-      assert.match(reply.text!, /Du kan be om at opplysninger som ikke lenger trengs blir slettet/);
-      assert.deepEqual(reply.channelData.sources, ['sletting']);
+    it('start the rights-request dialog, quoting what the notice says about the right', async () => {
+      const [explanation, question] = await conversation().say('Jeg vil at dere sletter opplysningene mine', 'fjellby');
+      assert.equal(explanation!.channelData.outcome, 'dialog');
+      assert.match(explanation!.text!, /Du vil be om sletting av opplysninger \(GDPR art\. 17\)/);
+      assert.match(explanation!.text!, /Du kan be om at opplysninger som ikke lenger trengs blir slettet/);
+      assert.ok(explanation!.channelData.sources.includes('sletting'));
+      assert.equal(question!.channelData.outcome, 'dialog');
+      assert.match(question!.text!, /Hva gjelder forespørselen\?/);
     });
     it('say what the bot can help with when a question is out of scope', async () => {
       const reply = only(await conversation().say('Når går bussen til sentrum?', 'fjellby'));
@@ -141,9 +151,11 @@ describe('PersonvernBot', () => {
     it('carry an outcome and sources on every reply', async () => {
       const c = conversation();
       for (const text of ['Hei', 'Hvor lenge lagres logger?', 'Vær?', 'Jeg vil ha innsyn', 'Jeg vil snakke med noen']) {
-        const { channelData } = only(await c.say(text, 'fjellby'));
-        assert.ok(['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'].includes(channelData.outcome), text);
-        assert.ok(Array.isArray(channelData.sources), text);
+        for (const { type, channelData } of await c.say(text, 'fjellby')) {
+          if (type !== 'message') continue;
+          assert.ok(['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'].includes(channelData.outcome), text);
+          assert.ok(Array.isArray(channelData.sources), text);
+        }
       }
     });
   });

@@ -1,0 +1,58 @@
+/**
+ * The outbox: every request is written here before the resident hears it was received, and
+ * each of its deliveries moves pending → sending → delivered | failed (back to pending on a
+ * retry). Nothing is ever deleted.
+ */
+import type { DeliveryChannel, DeliveryState, NewRequest, RequestStatus, StoredRequest } from './types';
+import type { DeliveryTarget } from './targets';
+
+/** Names one claim on a delivery; a mark for a claim that has since been taken over does nothing. */
+export interface DeliveryClaim {
+  reference: string;
+  channel: DeliveryChannel;
+  /** 1 for the first attempt; a claim counts as an attempt even when the process dies during it. */
+  attempt: number;
+}
+
+/** A delivery the caller now holds until `leaseUntil`; after that it is due again. */
+export interface ClaimedDelivery extends DeliveryClaim {
+  request: StoredRequest;
+  target: DeliveryTarget;
+  leaseUntil: Date;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  /** How long the claim holds; must outlast one attempt, or a second attempt may overlap it. */
+  leaseMs: number;
+  /** Only this request's deliveries. */
+  reference?: string;
+}
+
+export interface ListFilter {
+  municipality?: string;
+  deliveryState?: DeliveryState['state'];
+}
+
+export interface RequestStore {
+  /**
+   * Allocates the reference and stores the request with one pending delivery per target; durable
+   * when it returns. With no target it stores a failed e-mail delivery (NO_CHANNEL_ERROR) instead,
+   * so staff see it.
+   */
+  create(request: NewRequest, targets: readonly DeliveryTarget[]): StoredRequest;
+  get(reference: string): StoredRequest | undefined;
+  /** Newest first. */
+  list(filter?: ListFilter): StoredRequest[];
+  /** Atomically marks due deliveries (pending and due, or sending with an expired lease) as sending. */
+  claimDue(options: ClaimOptions): ClaimedDelivery[];
+  /** Applies to any claim, current or not: the receiver has the request either way. False if already delivered. */
+  markDelivered(claim: DeliveryClaim, at: Date): boolean;
+  /** These two return false when the claim is no longer current (its lease expired and another took over). */
+  markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): boolean;
+  markFailed(claim: DeliveryClaim, error: string): boolean;
+  /** Staff move the case on; false for an unknown reference. */
+  setStatus(reference: string, status: RequestStatus): boolean;
+  close(): void;
+}
