@@ -6,6 +6,7 @@
 import type { Contact, Municipality } from '../content/schema';
 import { asciiFold, editDistance, normaliseQuestion, sectionSentences, shorten, splitSentences } from './text';
 import type { QualityFinding } from './types';
+import { deliveryTargets } from '../requests/targets';
 
 /** Fewer variants than this is a warning (the README asks for 8–14). */
 export const MIN_QUESTIONS = 5;
@@ -169,6 +170,17 @@ function lostAddresses(place: string, text: string): Finding[] {
   return findings;
 }
 
+/** Rights requests are always stored, but reach the municipality only through a configured channel. */
+export function checkDelivery(m: Municipality): Finding[] {
+  if (deliveryTargets(m).length > 0) return [];
+  return [{
+    severity: 'warning',
+    check: 'delivery-none',
+    place: 'delivery',
+    message: 'Ingen kanal for forespørsler (delivery, eller e-post til servicekontoret eller personvernombudet): de lagres, men blir ikke levert.',
+  }];
+}
+
 export function checkQuality(m: Municipality): QualityFinding[] {
-  return [...checkContacts(m), ...checkQuestions(m), ...checkTopics(m), ...checkText(m)].map((f) => ({ municipality: m.id, ...f }));
+  return [...checkContacts(m), ...checkDelivery(m), ...checkQuestions(m), ...checkTopics(m), ...checkText(m)].map((f) => ({ municipality: m.id, ...f }));
 }

@@ -75,6 +75,7 @@ export const QUALITY_CHECKS = [
   'questions-repeated',
   'contact-phone',
   'contact-email',
+  'delivery-none',
   'contact-incomplete',
   'topics-empty',
   'web-junk',
