@@ -168,16 +168,22 @@ export class DeliveryWorker {
     if (outcome.ok) {
       store.markDelivered(claim, now());
       logger.info({ ...fields, status: 'delivered' }, 'Delivery: delivered');
-    } else if (!outcome.retry || claim.attempt >= maxAttempts) {
-      const current = store.markFailed(claim, outcome.error);
-      if (current) logger.error({ ...fields, status: 'failed', error: outcome.error }, 'Delivery: failed for good; staff must follow the request up');
-      else logger.warn({ ...fields, status: 'superseded', error: outcome.error }, 'Delivery: attempt failed after another took over');
-    } else {
-      const nextAttemptAt = new Date(now().getTime() + retryDelayMs(claim.attempt, this.options));
-      const current = store.markRetry(claim, nextAttemptAt, outcome.error);
-      if (current) logger.warn({ ...fields, status: 'retry', error: outcome.error, nextAttemptAt: nextAttemptAt.toISOString() }, 'Delivery: attempt failed; will retry');
-      else logger.warn({ ...fields, status: 'superseded', error: outcome.error }, 'Delivery: attempt failed after another took over');
+      return;
     }
+    const { error } = outcome;
+    if (!outcome.retry || claim.attempt >= maxAttempts) {
+      if (store.markFailed(claim, error)) logger.error({ ...fields, status: 'failed', error }, 'Delivery: failed for good; staff must follow the request up');
+      else this.logSuperseded(claim, error);
+      return;
+    }
+    const nextAttemptAt = new Date(now().getTime() + retryDelayMs(claim.attempt, this.options));
+    if (store.markRetry(claim, nextAttemptAt, error)) logger.warn({ ...fields, status: 'retry', error, nextAttemptAt: nextAttemptAt.toISOString() }, 'Delivery: attempt failed; will retry');
+    else this.logSuperseded(claim, error);
+  }
+
+  /** The attempt outlived its lease and another took the delivery over; the newer attempt's outcome is the one recorded. */
+  private logSuperseded(claim: ClaimedDelivery, error: string): void {
+    this.deps.logger.warn({ ...logFields(claim), status: 'superseded', error }, 'Delivery: attempt failed after another took it over');
   }
 }
 

@@ -9,6 +9,7 @@ import { loadDeliveryConfig } from './deliveryConfig';
 import { defaultDeliveryWorkerOptions, DeliveryWorker, type DeliveryWorkerOptions } from './deliveryWorker';
 import { EmailSender, OUTBOX_DIR } from './email';
 import type { RequestStore } from './requestStore';
+import { errorText } from './sender';
 import { SqliteRequestStore } from './sqliteRequestStore';
 import { deliveryTargets, deliveryWarnings } from './targets';
 import type { NewRequest, StoredRequest } from './types';
@@ -28,10 +29,11 @@ export interface Requests {
   store: RequestStore;
   worker: DeliveryWorker;
   /**
-   * Stores the request (durable when this returns; only then tell the resident it was received)
-   * and starts its first delivery attempt in the background. Throws only if it could not be stored.
+   * Stores the request and starts its first delivery attempt in the background. Resolves once the
+   * request is durable (only then tell the resident it was received); rejects, after logging why,
+   * only if it could not be stored. Fits the dialogs' RequestSubmitter.
    */
-  submit(request: NewRequest): StoredRequest;
+  submit(request: NewRequest): Promise<StoredRequest>;
   /** Starts the worker: it first delivers what a previous process left behind. */
   start(): void;
   /** Waits for attempts under way, then closes the store. */
@@ -57,9 +59,15 @@ export function openRequests({ dataDir, env, logger, municipalities, overrides }
   return {
     store,
     worker,
-    submit(request) {
+    async submit(request) {
       const municipality = byId.get(request.municipality);
-      const stored = store.create(request, municipality ? deliveryTargets(municipality) : []);
+      let stored: StoredRequest;
+      try {
+        stored = store.create(request, municipality ? deliveryTargets(municipality) : []);
+      } catch (err) {
+        logger.error({ municipality: request.municipality, error: errorText(err) }, 'Requests: could not store a request');
+        throw err;
+      }
       if (!municipality) logger.warn({ reference: stored.reference, municipality: request.municipality }, 'Delivery: unknown municipality; request stored and marked failed');
       void worker.deliverNow(stored.reference);
       return stored;

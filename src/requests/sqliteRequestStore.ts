@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { deadlineAfter, formatReference, norwegianDate } from './references';
 import type { ClaimedDelivery, ClaimOptions, DeliveryClaim, ListFilter, RequestStore } from './requestStore';
 import { migrate, toDeliveryState, toDueRow, toStoredRequest, toTarget } from './sqliteSchema';
-import { NO_CHANNEL_ERROR, type DeliveryTarget } from './targets';
+import { deliveryTargetSchema, NO_CHANNEL_ERROR, type DeliveryTarget } from './targets';
 import type { NewRequest, RequestStatus, StoredRequest } from './types';
 
 export const STORE_FILE = 'personvern.sqlite';
@@ -79,7 +79,7 @@ export class SqliteRequestStore implements RequestStore {
         s.insertDelivery.run({ reference, channel: 'email', target: null, state: 'failed', due_at: null, last_error: NO_CHANNEL_ERROR });
       }
       for (const target of targets) {
-        s.insertDelivery.run({ reference, channel: target.channel, target: JSON.stringify(target), state: 'pending', due_at: createdAt.getTime(), last_error: null });
+        s.insertDelivery.run({ reference, channel: target.channel, target: JSON.stringify(deliveryTargetSchema.parse(target)), state: 'pending', due_at: createdAt.getTime(), last_error: null });
       }
       return reference;
     }).immediate();
@@ -109,7 +109,7 @@ export class SqliteRequestStore implements RequestStore {
           return [{ reference: due.reference, channel: due.channel, attempt, request: this.getExisting(due.reference), target: toTarget(due.target), leaseUntil }];
         } catch (err) {
           // One unreadable row must not stop the others; failed, it stays visible to staff.
-          s.failRow.run({ rowid: rowIdOf(row), last_error: (err as Error).message });
+          s.failRow.run({ rowid: rowIdOf(row), last_error: err instanceof Error ? err.message : String(err) });
           return [];
         }
       });

@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { MALFORMS, type Municipality } from '../content/schema';
 
+/** Parsed when stored (only these fields are kept) and when read back. */
 export const deliveryTargetSchema = z.discriminatedUnion('channel', [
-  z.strictObject({
+  z.object({
     channel: z.literal('webhook'),
     url: z.string(),
     /** The environment variable holding the HMAC secret; the secret itself is never stored. */
     secretEnv: z.string(),
   }),
-  z.strictObject({
+  z.object({
     channel: z.literal('email'),
     to: z.string(),
     /** The municipality's written standard, for the labels of the message. */
