@@ -3,7 +3,10 @@
  * same wiring (adapter, middleware, app, Direct Line) composed here around any bot, e.g. a bare
  * echo bot, to see what the bot's own turn adds to a Direct Line round trip.
  */
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ActivityHandler, MemoryStorage, type Middleware } from 'botbuilder';
 import pino from 'pino';
 import { NationalIdRedactionMiddleware } from '../src/bot/nationalIdMiddleware';
@@ -27,7 +30,7 @@ export const RAISED_LIMITS = { tokenRequestsPerMinute: 100_000, requestsPerMinut
 
 /** The real server, exactly as src/index.ts starts it (its rate limits are the defaults). */
 export async function startRealServer(): Promise<BenchServer> {
-  const running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+  const running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'personvern-bench-')) }));
   return { url: running.url, close: running.close };
 }
 

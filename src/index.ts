@@ -9,7 +9,7 @@ import { startServer } from './server/startServer';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.LOG_LEVEL });
-  const running = await startServer(config, logger);
+  const running = await startServer(config, logger, process.env);
   const auth = config.MicrosoftAppId ? 'Bot Framework authentication on' : 'no MicrosoftAppId: /api/messages is open for local use and the Bot Framework Emulator';
   const directLine = config.DIRECTLINE_SECRET ? 'Direct Line needs DIRECTLINE_SECRET or a token' : 'no DIRECTLINE_SECRET: Direct Line conversations can be opened without one';
   logger.info(`personvern-bot listening on ${running.url.replace('127.0.0.1', 'localhost')} — chat page at /; ${auth}; ${directLine}`);

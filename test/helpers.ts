@@ -1,5 +1,8 @@
 /** Shared test helpers: loading the fixture content and the product content. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Config, loadConfig } from '../src/config';
 import { loadContent, type Content } from '../src/content/load';
 
 export const FIXTURE_CONTENT_DIR = join(__dirname, 'fixtures', 'content');
@@ -7,3 +10,11 @@ export const PRODUCT_CONTENT_DIR = join(__dirname, '..', 'content');
 
 export const fixtureContent = (): Content => loadContent(FIXTURE_CONTENT_DIR);
 export const productContent = (): Content => loadContent(PRODUCT_CONTENT_DIR);
+
+/**
+ * Config for a real server in a test: a random port on 127.0.0.1, no logs, and a fresh DATA_DIR
+ * so requests and transcripts of one test never meet another's (or the developer's data/).
+ */
+export function testServerConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'personvern-test-')), ...overrides });
+}

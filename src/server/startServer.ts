@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { TurnLogMiddleware } from '../bot/turnLogMiddleware';
 import { checkTenantMunicipalities, type Config } from '../config';
 import { loadContent } from '../content/load';
+import { openRequests, type Requests } from '../requests';
 import { buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
 import { createApp } from './app';
@@ -18,16 +19,25 @@ import { createPagesRouter } from './pages/router';
 
 export interface RunningServer {
   directLine: DirectLineChannel;
+  /** The outbox of rights requests and DPO messages, and its delivery worker. */
+  requests: Requests;
   /** e.g. http://127.0.0.1:3978 */
   url: string;
   server: Server;
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningServer> {
+/**
+ * `env` carries what varies per deployment beyond Config: delivery settings (SMTP_URL,
+ * DELIVERY_*) and the webhook secrets content files name by variable.
+ */
+export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL }), env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const content = loadContent(config.CONTENT_DIR);
   checkTenantMunicipalities(config, content.municipalities.map((m) => m.id));
-  const runtime = buildBotRuntime(content, new MemoryStorage(), { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES });
+  const requests = openRequests({ dataDir: config.DATA_DIR, env, logger, municipalities: content.municipalities });
+  // Delivers what a previous process left behind (killed mid-delivery), then keeps polling.
+  requests.start();
+  const runtime = buildBotRuntime(content, new MemoryStorage(), { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES, requests });
   const middleware = [...runtime.middleware, new TurnLogMiddleware(logger)];
   const adapter = createAdapter(config, logger, middleware);
   // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.
@@ -55,11 +65,14 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   directLine.setSelfUrl(url);
   const stopStreaming = attachStreaming(server, directLine.store, directLine.tokens);
   const sweeper = setInterval(() => directLine.store.sweep(), 60_000).unref();
-  const close = () => new Promise<void>((resolve) => {
+  const close = async () => {
     clearInterval(sweeper);
     stopStreaming();
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-  return { url, server, close, directLine };
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await requests.close();
+  };
+  return { url, server, close, directLine, requests };
 }

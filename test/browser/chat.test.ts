@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import express from 'express';
-import { loadConfig } from '../../src/config';
+import { testServerConfig } from '../helpers';
 import { municipalitySchema } from '../../src/content/schema';
 import { createPagesRouter } from '../../src/server/pages/router';
 import { startServer, type RunningServer } from '../../src/server/startServer';
@@ -76,7 +76,7 @@ describe('chat pages in a browser', function () {
     if (!executablePath) {
       throw new Error('Chromium not found (`command -v chromium` is empty). The browser tests need it: `apt-get install -y chromium` (CI installs it).');
     }
-    running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    running = await startServer(testServerConfig());
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
 
@@ -302,7 +302,7 @@ describe('chat pages in a browser', function () {
 describe('chat pages over HTTP', () => {
   let running: RunningServer;
   before(async () => {
-    running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    running = await startServer(testServerConfig());
   });
   after(async () => running?.close());
 

@@ -7,6 +7,8 @@ import { lintFixture, testby } from './helpers';
 
 const five = (prefix: string) => [1, 2, 3, 4, 5].map((i) => `${prefix} spørsmål nummer ${i}?`);
 const checks = (findings: QualityFinding[]) => findings.map((f) => `${f.severity} ${f.check} ${f.place}`);
+/** The test municipality names no e-mail, so every check of it also warns that requests cannot be delivered. */
+const checksBesidesDelivery = (findings: QualityFinding[]) => checks(findings.filter((f) => f.check !== 'delivery-none'));
 
 describe('lint: content quality', () => {
   describe('question variants', () => {
@@ -31,7 +33,7 @@ describe('lint: content quality', () => {
         { id: 'few', text: 'Tekst.', topics: ['access'], questions: ['En?', 'To?'] },
         { id: 'enough', text: 'Tekst.', topics: ['access'], questions: five('c') },
       ]);
-      assert.deepEqual(checks(checkQuality(m)), ['warning questions-none none', 'warning questions-few few']);
+      assert.deepEqual(checksBesidesDelivery(checkQuality(m)), ['warning questions-none none', 'warning questions-few few']);
     });
   });
 
@@ -62,7 +64,21 @@ describe('lint: content quality', () => {
     });
     it('warns on a contact with nothing to reach it by, and a DPO without e-mail', () => {
       const m = testby([{ id: 'a', text: 'Tekst.', topics: ['access'], questions: five('a') }], 'contacts: {service_office: {name: Servicetorget}, dpo: {name: Ombudet, phone: "11 22 33 44"}}');
-      assert.deepEqual(checks(checkQuality(m)), ['warning contact-incomplete contacts.service_office', 'warning contact-incomplete contacts.dpo']);
+      assert.deepEqual(checksBesidesDelivery(checkQuality(m)), ['warning contact-incomplete contacts.service_office', 'warning contact-incomplete contacts.dpo']);
+    });
+  });
+
+  describe('delivery of requests', () => {
+    it('warns when a municipality names neither a delivery channel nor an e-mail address', () => {
+      assert.deepEqual(checks(checkQuality(testby([{ id: 'a', text: 'Tekst.', topics: ['access'], questions: five('a') }])).filter((f) => f.check === 'delivery-none')), [
+        'warning delivery-none delivery',
+      ]);
+    });
+    it('is content with a webhook, or with the service office e-mail requests fall back to', () => {
+      const base = testby([{ id: 'a', text: 'Tekst.', topics: ['access'], questions: five('a') }]);
+      const withWebhook = { ...base, delivery: { webhook: { url: 'https://sak.testby.no/personvern', secret_env: 'TESTBY_SECRET' } } };
+      const withEmail = { ...base, contacts: { service_office: { name: 'Servicetorget', email: 'post@testby.kommune.no' } } };
+      for (const m of [withWebhook, withEmail]) assert.ok(!checks(checkQuality(m)).some((c) => c.includes('delivery-none')));
     });
   });
 
@@ -78,7 +94,7 @@ describe('lint: content quality', () => {
         { id: 'ombud', text: 'Personvernombudet kan kontaktes på e-post eller på telefon 11 22 33 44.', topics: ['dpo'], questions: five('c') },
         { id: 'ok', text: 'Send forespørselen til:\nTestby kommune\nPostboks 1\n1234 TESTBY\n\nLes mer om personvern på nettsidene til Datatilsynet.', topics: ['rights'], questions: five('d') },
       ]);
-      assert.deepEqual(checks(checkQuality(m)), ['warning lost-link innsyn', 'warning lost-address send', 'warning lost-address ombud']);
+      assert.deepEqual(checksBesidesDelivery(checkQuality(m)), ['warning lost-link innsyn', 'warning lost-address send', 'warning lost-address ombud']);
     });
   });
 

@@ -9,10 +9,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import nock from 'nock';
-import { loadConfig } from '../../src/config';
 import { OUTCOMES } from '../../src/knowledge/classifier';
 import { startServer, type RunningServer } from '../../src/server/startServer';
-import { PRODUCT_CONTENT_DIR } from '../helpers';
+import { PRODUCT_CONTENT_DIR, testServerConfig } from '../helpers';
 import {
   anyText, assertNot5xx, jsonValue, MB, mostly, MUNICIPALITIES, nestedJson, repeatedText, send, serverRuns, settledHeapUsed, withRawValue,
 } from './support';
@@ -121,7 +120,7 @@ describe('robustness: POST /api/messages against the real server', () => {
     nock.disableNetConnect();
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
     nock(CONNECTOR).persist().post(/.*/).reply(200, { id: 'reply-1' }).put(/.*/).reply(200, { id: 'reply-1' });
-    running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CONTENT_DIR: PRODUCT_CONTENT_DIR }));
+    running = await startServer(testServerConfig({ CONTENT_DIR: PRODUCT_CONTENT_DIR }));
     // Warm up (first turn loads lazily built parts) before the heap baseline.
     assert.equal((await post(JSON.stringify(validActivity()))).status, 200);
     baseline = (await settledHeapUsed()).heapUsed;

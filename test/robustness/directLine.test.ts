@@ -9,10 +9,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
-import { loadConfig } from '../../src/config';
 import { OUTCOMES } from '../../src/knowledge/classifier';
 import { startServer, type RunningServer } from '../../src/server/startServer';
-import { PRODUCT_CONTENT_DIR } from '../helpers';
+import { PRODUCT_CONTENT_DIR, testServerConfig } from '../helpers';
 import {
   anyText, assertNot5xx, jsonValue, MB, mostly, MUNICIPALITIES, nestedJson, repeatedText, send, serverRuns, settledHeapUsed, withRawValue,
 } from './support';
@@ -104,7 +103,7 @@ describe('robustness: Direct Line against the real server', () => {
   const postActivity = (c: Conversation, b: string) => call('POST', `${DL}/conversations/${encodeURIComponent(c.conversationId)}/activities`, { auth: `Bearer ${c.token}`, body: b });
 
   before(async () => {
-    running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CONTENT_DIR: PRODUCT_CONTENT_DIR }));
+    running = await startServer(testServerConfig({ CONTENT_DIR: PRODUCT_CONTENT_DIR }));
     const warm = await open();
     assert.equal((await postActivity(warm, JSON.stringify({ type: 'message', from: { id: 'u' }, text: 'Kven er personvernombodet?' }))).status, 200);
     baseline = (await settledHeapUsed()).heapUsed;

@@ -46,6 +46,7 @@ describe('server', () => {
   let url: string;
   let server: Server;
   before(() => nock.enableNetConnect(/127\.0\.0\.1/));
+  after(() => nock.enableNetConnect());
   beforeEach(async () => ({ url, server } = await start()));
   afterEach(() => {
     server.close();

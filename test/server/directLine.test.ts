@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
-import { loadConfig } from '../../src/config';
 import { ConversationStore } from '../../src/server/directline/conversationStore';
 import { TokenService } from '../../src/server/directline/tokens';
 import { startServer, type RunningServer } from '../../src/server/startServer';
-import { FIXTURE_CONTENT_DIR } from '../helpers';
+import { FIXTURE_CONTENT_DIR, testServerConfig } from '../helpers';
 
 interface DlActivity {
   id: string;
@@ -15,7 +14,7 @@ interface DlActivity {
 }
 
 const start = (env: Record<string, string> = {}) =>
-  startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CONTENT_DIR: FIXTURE_CONTENT_DIR, ...env }));
+  startServer(testServerConfig({ CONTENT_DIR: FIXTURE_CONTENT_DIR, ...env }));
 
 describe('Direct Line', () => {
   let running: RunningServer;
