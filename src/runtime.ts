@@ -6,7 +6,8 @@ import { ConversationState, type Middleware, type Storage } from 'botbuilder';
 import type { Content } from './content/load';
 import type { RequestSubmitter } from './dialogs/dependencies';
 import { NationalIdRedactionMiddleware } from './bot/nationalIdMiddleware';
-import { PersonvernBot } from './bot/personvernBot';
+import { PersonalAnswerMiddleware } from './bot/personalAnswerMiddleware';
+import { CONVERSATION_DATA, type ConversationData, PersonvernBot } from './bot/personvernBot';
 import { Classifier } from './knowledge/classifier';
 import { Composer } from './knowledge/composer';
 import { KnowledgeBase } from './knowledge/knowledgeBase';
@@ -14,7 +15,10 @@ import { KnowledgeBase } from './knowledge/knowledgeBase';
 export interface BotRuntime {
   bot: PersonvernBot;
   knowledge: KnowledgeBase;
-  /** Adapter middleware, in order; redaction comes first so nothing later sees an ID number. */
+  /**
+   * Adapter middleware, in order: redaction first so nothing later sees an ID number, then the
+   * marking of personal answers; a transcript logger goes after both.
+   */
   middleware: Middleware[];
 }
 
@@ -34,11 +38,12 @@ export function buildBotRuntime(content: Content, storage: Storage, options: Par
   const { tenantMunicipalities = new Map(), requests = NO_REQUESTS } = options;
   const knowledge = new KnowledgeBase(content);
   const composer = new Composer(knowledge);
+  const conversationState = new ConversationState(storage);
   const bot = new PersonvernBot({
     knowledge,
     classifier: new Classifier(knowledge),
     composer,
-    conversationState: new ConversationState(storage),
+    conversationState,
     tenantMunicipalities,
     dialogs: {
       municipality: (id) => knowledge.municipality(id),
@@ -47,5 +52,6 @@ export function buildBotRuntime(content: Content, storage: Storage, options: Par
       requests,
     },
   });
-  return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware()] };
+  const personalAnswers = new PersonalAnswerMiddleware(conversationState.createProperty<ConversationData>(CONVERSATION_DATA));
+  return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware(), personalAnswers] };
 }

@@ -13,7 +13,7 @@ import { DIALOG_STRINGS } from '../dialogs/dialogStrings';
 import { DPO_MESSAGE_DIALOG, DpoMessageDialog } from '../dialogs/dpoMessageDialog';
 import { interruptsPrompt } from '../dialogs/interruptions';
 import { isCancel } from '../dialogs/recognise';
-import { activeRequest, type RequestDialogResult } from '../dialogs/requestDialog';
+import { activeRequest, PERSONAL_PROMPTS, type RequestDialogResult } from '../dialogs/requestDialog';
 import { RIGHT_PROMPT, RIGHTS_REQUEST_DIALOG, RightsRequestDialog } from '../dialogs/rightsRequestDialog';
 import { reply, type Reply } from './replies';
 
@@ -69,6 +69,12 @@ export class DialogRunner {
     const result = await dc.continueDialog();
     const ended = result.status === DialogTurnStatus.complete ? (result.result as RequestDialogResult | undefined) : undefined;
     return ended?.unhandled === undefined;
+  }
+
+  /** Whether the dialog now waits for personal data (what it concerns, a name, an address): see PersonalAnswerMiddleware. */
+  async expectsPersonalAnswer(context: TurnContext): Promise<boolean> {
+    const promptId = activeRequest(await this.dialogs.createContext(context))?.promptId;
+    return promptId !== undefined && PERSONAL_PROMPTS.has(promptId);
   }
 
   /** Answers a question the notice can answer, then asks the dialog's question again. */

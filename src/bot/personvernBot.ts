@@ -24,7 +24,11 @@ export interface ConversationData {
   municipality?: string;
   /** Consecutive turns the bot could not answer; at two it offers a person instead of guessing. */
   misunderstood: number;
+  /** The resident's next message answers a dialog question asking for personal data (see PersonalAnswerMiddleware). */
+  personalAnswerExpected?: boolean;
 }
+
+export const CONVERSATION_DATA = 'personvern';
 
 export interface BotDependencies {
   knowledge: KnowledgeBase;
@@ -87,7 +91,7 @@ export class PersonvernBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    this.data = deps.conversationState.createProperty<ConversationData>('personvern');
+    this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
     this.dialogs = new DialogRunner({
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
       dialogs: deps.dialogs,
@@ -118,6 +122,10 @@ export class PersonvernBot extends ActivityHandler {
   /** Saves conversation state after every turn, whatever handler ran. */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    if (context.activity.type === 'message') {
+      const data = await this.data.get(context, { misunderstood: 0 });
+      data.personalAnswerExpected = await this.dialogs.expectsPersonalAnswer(context);
+    }
     await this.deps.conversationState.saveChanges(context);
   }
 

@@ -14,6 +14,7 @@ import type { Right } from '../knowledge/intents';
 import { contactBlock, reply, type ReplyChannelData } from '../bot/replies';
 import { STRINGS } from '../bot/strings';
 import type { NewRequest, RequestKind, StoredRequest } from '../requests/types';
+import { PERSONAL_DATA_FLAG } from '../storage/types';
 import type { DialogDependencies, RequestDialogOptions } from './dependencies';
 import { DIALOG_STRINGS, type DialogStrings } from './dialogStrings';
 import { isCancel, isFreeText, isName, recogniseReplyTo, yesOrNo } from './recognise';
@@ -25,6 +26,9 @@ export const PROMPTS = {
   contact: 'contactPrompt',
   confirm: 'confirmPrompt',
 } as const;
+
+/** Prompts whose answers are personal data (what it concerns, name, how to reply): kept only in the request record. */
+export const PERSONAL_PROMPTS: ReadonlySet<string> = new Set([PROMPTS.freeText, PROMPTS.name, PROMPTS.contact]);
 
 /** What a dialog hands back when it ends. `unhandled`: the resident moved on; the bot should treat the text as a new message. */
 export interface RequestDialogResult {
@@ -141,7 +145,9 @@ export abstract class RequestDialog extends ComponentDialog {
     const title = s.summaryTitle[draft.kind];
     const facts = summaryFacts(draft, this.recipient(this.municipality(draft)), s);
     // The card carries the summary (its fallback text for channels without cards); text beside it would repeat it.
-    await step.context.sendActivity({ ...this.message(draft, ''), text: undefined, attachments: [summaryCard(title, facts)] });
+    const card = this.message(draft, '');
+    card.channelData = { ...card.channelData, [PERSONAL_DATA_FLAG]: true };
+    await step.context.sendActivity({ ...card, text: undefined, attachments: [summaryCard(title, facts)] });
     return this.ask(step, PROMPTS.confirm, s.askConfirm, s.retryConfirm, [s.confirmButtons.yes, s.confirmButtons.no]);
   }
 

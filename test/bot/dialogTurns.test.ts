@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Activity, ActivityTypes, MemoryStorage, type StoreItems, TestAdapter } from 'botbuilder';
 import { DIALOG_STRINGS } from '../../src/dialogs/dialogStrings';
 import { buildBotRuntime } from '../../src/runtime';
+import { PERSONAL_DATA_FLAG } from '../../src/storage/types';
 import { RecordingSubmitter } from '../dialogs/fakes';
 import { productContent } from '../helpers';
 
@@ -24,9 +25,13 @@ function conversation(municipality: string) {
   const runtime = buildBotRuntime(content, storage, { requests: submitter });
   const adapter = new TestAdapter(async (context) => runtime.bot.run(context), TestAdapter.createConversation(randomUUID()));
   runtime.middleware.forEach((m) => adapter.use(m));
+  // Where a transcript logger would sit: after the runtime's middleware.
+  const incoming: Partial<Activity>[] = [];
+  adapter.use({ onTurn: async (context, next) => { incoming.push({ ...context.activity }); await next(); } });
   return {
     storage,
     submitter,
+    incoming,
     async say(text: string): Promise<Partial<Activity>[]> {
       await adapter.send({ type: ActivityTypes.Message, text, channelData: { municipality } });
       return adapter.activeQueue.splice(0) as Partial<Activity>[];
@@ -102,6 +107,18 @@ describe('PersonvernBot with a dialog running', () => {
       const replies = await c.say('Kven er personvernombodet?');
       assert.deepEqual(outcomes(replies), ['answer']);
       assert.match(replies[0]!.text!, /IKAMR/);
+    });
+  });
+
+  describe('for the transcript', () => {
+    it('marks the answers that are personal data, and the summary card, so only the request record keeps them', async () => {
+      const c = conversation('askim');
+      let summary: Partial<Activity>[] = [];
+      for (const text of ['Jeg vil at dere sletter opplysningene mine', 'Skolen', 'Kari Nordmann', 'kari@eksempel.no']) summary = await c.say(text);
+      await c.say('ja');
+      assert.deepEqual(c.incoming.map((a) => a.channelData?.[PERSONAL_DATA_FLAG] === true), [false, true, true, true, false]);
+      assert.equal(summary[0]!.channelData[PERSONAL_DATA_FLAG], true, 'the summary card');
+      assert.ok(summary[0]!.attachments?.length);
     });
   });
 
