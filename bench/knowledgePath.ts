@@ -6,7 +6,7 @@ import type { Content } from '../src/content/load';
 import type { Topic } from '../src/content/schema';
 import { type Classification, Classifier } from '../src/knowledge/classifier';
 import { type ComposedAnswer, Composer } from '../src/knowledge/composer';
-import type { Right } from '../src/knowledge/intents';
+import { RIGHT_TOPIC } from '../src/knowledge/intents';
 import { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 
 export interface KnowledgePath {
@@ -21,10 +21,6 @@ export function buildKnowledgePath(content: Content): KnowledgePath {
   return { knowledge, classifier: new Classifier(knowledge), composer: new Composer(knowledge) };
 }
 
-const RIGHT_TOPIC: Record<Right, Topic> = {
-  access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction',
-  portability: 'portability', objection: 'objection', automated_decisions: 'automated_decisions',
-};
 
 export interface Turn {
   classification: Classification;

@@ -8,6 +8,7 @@ import { type DialogContext, DialogSet, type DialogState, DialogTurnStatus } fro
 import type { Language, Municipality } from '../content/schema';
 import type { Classification } from '../knowledge/classifier';
 import { detectRequest, type Right } from '../knowledge/intents';
+import { detectLanguage } from '../knowledge/language';
 import type { DialogDependencies, RequestDialogOptions } from '../dialogs/dependencies';
 import { DIALOG_STRINGS } from '../dialogs/dialogStrings';
 import { DPO_MESSAGE_DIALOG, DpoMessageDialog } from '../dialogs/dpoMessageDialog';
@@ -60,8 +61,10 @@ export class DialogRunner {
         return false;
       }
       if (request?.kind === 'dialog' && request.right && request.right !== active.right && active.promptId !== RIGHT_PROMPT) {
-        await context.sendActivity(this.dialogReply(m, language, DIALOG_STRINGS[language].restartWith(DIALOG_STRINGS[language].rightAsRequest[request.right])));
-        await this.beginRightsRequest(context, m, language, request.right);
+        // The new request sets the language again: "I want my data deleted" switches to English.
+        const restartIn = detectLanguage(text, m.målform);
+        await context.sendActivity(this.dialogReply(m, restartIn, DIALOG_STRINGS[restartIn].restartWith(DIALOG_STRINGS[restartIn].rightAsRequest[request.right])));
+        await this.beginRightsRequest(context, m, restartIn, request.right);
         return true;
       }
       if (interruptsPrompt(active.promptId, text, language) && (await this.answerInBetween(dc, m, text, language))) return true;

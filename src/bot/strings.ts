@@ -83,6 +83,7 @@ const nb: Strings = {
     portability: 'dataportabilitet',
     objection: 'protest mot behandlingen',
     automated_decisions: 'ikke å bli utsatt for automatiserte avgjørelser',
+    consent_withdrawal: 'å trekke tilbake et samtykke',
   },
   nationalIdWarning:
     'Du skrev noe som ser ut som et fødselsnummer. Av hensyn til personvernet ditt har jeg fjernet det og lagrer det ikke. Ikke del fødselsnummer i chatten.',
@@ -138,6 +139,7 @@ const nn: Strings = {
     portability: 'dataportabilitet',
     objection: 'protest mot behandlinga',
     automated_decisions: 'ikkje å bli utsett for automatiserte avgjerder',
+    consent_withdrawal: 'å trekkje tilbake eit samtykke',
   },
   nationalIdWarning:
     'Du skreiv noko som ser ut som eit fødselsnummer. Av omsyn til personvernet ditt har eg fjerna det og lagrar det ikkje. Ikkje del fødselsnummer i chatten.',
@@ -192,6 +194,7 @@ const en: Strings = {
     portability: 'data portability',
     objection: 'to object to the processing',
     automated_decisions: 'not to be subject to automated decisions',
+    consent_withdrawal: 'to withdraw your consent',
   },
   nationalIdWarning:
     'You typed something that looks like a national identity number. To protect your privacy I removed it and do not store it. Please do not share ID numbers in the chat.',

@@ -52,11 +52,13 @@ const nb: DialogStrings = {
   rightButtons: {
     access: 'Innsyn', rectification: 'Retting', erasure: 'Sletting', restriction: 'Begrensning',
     portability: 'Dataportabilitet', objection: 'Protest', automated_decisions: 'Automatiserte avgjørelser',
+    consent_withdrawal: 'Trekke samtykke',
   },
   rightAsRequest: {
     access: 'innsyn i opplysningene kommunen har om deg', rectification: 'retting av opplysninger',
     erasure: 'sletting av opplysninger', restriction: 'begrensning av behandlingen', portability: 'å få opplysningene dine utlevert (dataportabilitet)',
     objection: 'å protestere mot behandlingen', automated_decisions: 'ikke å bli utsatt for automatiserte avgjørelser',
+    consent_withdrawal: 'å trekke tilbake et samtykke du har gitt',
   },
   askInnsynKind: 'Innsyn kan bety tre ting. Hva mener du?',
   innsynButtons: {
@@ -104,11 +106,13 @@ const nn: DialogStrings = {
   rightButtons: {
     access: 'Innsyn', rectification: 'Retting', erasure: 'Sletting', restriction: 'Avgrensing',
     portability: 'Dataportabilitet', objection: 'Protest', automated_decisions: 'Automatiserte avgjerder',
+    consent_withdrawal: 'Trekkje samtykke',
   },
   rightAsRequest: {
     access: 'innsyn i opplysningane kommunen har om deg', rectification: 'retting av opplysningar',
     erasure: 'sletting av opplysningar', restriction: 'avgrensing av behandlinga', portability: 'å få opplysningane dine utleverte (dataportabilitet)',
     objection: 'å protestere mot behandlinga', automated_decisions: 'ikkje å bli utsett for automatiserte avgjerder',
+    consent_withdrawal: 'å trekkje tilbake eit samtykke du har gitt',
   },
   askInnsynKind: 'Innsyn kan tyde tre ting. Kva meiner du?',
   innsynButtons: {
@@ -156,11 +160,13 @@ const en: DialogStrings = {
   rightButtons: {
     access: 'Access', rectification: 'Rectification', erasure: 'Erasure', restriction: 'Restriction',
     portability: 'Data portability', objection: 'Objection', automated_decisions: 'Automated decisions',
+    consent_withdrawal: 'Withdraw consent',
   },
   rightAsRequest: {
     access: 'access to the data the municipality holds about you', rectification: 'rectification of your data',
     erasure: 'erasure of your data', restriction: 'restriction of processing', portability: 'a copy of your data to take elsewhere (data portability)',
     objection: 'to object to the processing', automated_decisions: 'not to be subject to automated decisions',
+    consent_withdrawal: 'to withdraw consent you have given',
   },
   askInnsynKind: '"Innsyn" can mean three things. Which do you mean?',
   innsynButtons: {

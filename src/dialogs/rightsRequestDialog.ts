@@ -7,7 +7,7 @@ import { type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepC
 import type { GeneralEntry, Language, Municipality, Topic } from '../content/schema';
 import { citationLine, contactBlock } from '../bot/replies';
 import { STRINGS } from '../bot/strings';
-import { RIGHT_ARTICLE, RIGHTS, type Right } from '../knowledge/intents';
+import { namesRight, RIGHT_ARTICLE, RIGHT_TOPIC, RIGHTS, type Right } from '../knowledge/intents';
 import type { DialogDependencies, RequestDialogOptions } from './dependencies';
 import { DIALOG_STRINGS } from './dialogStrings';
 import { INNSYN_KINDS, type InnsynKind, recogniseInnsynKind, recogniseRight } from './recognise';
@@ -82,13 +82,14 @@ export class RightsRequestDialog extends RequestDialog {
     const s = DIALOG_STRINGS[language];
     const bot = STRINGS[language];
     const general = this.generalEntry(right);
-    const intro = [s.requestIntro(s.rightAsRequest[right], `GDPR ${language === 'en' ? 'Art.' : 'art.'} ${RIGHT_ARTICLE[right]}`)];
+    const intro = [s.requestIntro(s.rightAsRequest[right], citeArticle(right, language))];
     if (general) {
-      intro.push(`${bot.generalLabel} ${firstSentence(general.text[language])}`);
+      intro.push(`${bot.generalLabel} ${sentenceAbout(right, general.text[language])}`);
       sources.push(`general:${general.id}`);
     }
     const parts = [intro.join('\n')];
-    const section = m.sections.find((x) => x.topics[0] === right) ?? m.sections.find((x) => x.topics.includes(right));
+    const topic = RIGHT_TOPIC[right];
+    const section = m.sections.find((x) => x.topics[0] === topic) ?? m.sections.find((x) => x.topics.includes(topic));
     if (section) {
       const quote = this.deps.quote(m, section, `${s.rightButtons[right]} ${bot.rightNames[right]}`);
       parts.push(`${s.noticeSays(m.name)}\n${quote.passage}\n${citationLine(quote, bot)}`);
@@ -109,10 +110,19 @@ export class RightsRequestDialog extends RequestDialog {
 
   /** The general entry about exactly this right: the one naming it with the fewest other topics. */
   private generalEntry(right: Right): GeneralEntry | undefined {
-    return [...this.deps.general].filter((e) => e.topics.includes(right)).sort((a, b) => a.topics.length - b.topics.length)[0];
+    return [...this.deps.general].filter((e) => e.topics.includes(RIGHT_TOPIC[right])).sort((a, b) => a.topics.length - b.topics.length)[0];
   }
 }
 
-function firstSentence(text: string): string {
-  return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
+/** "GDPR art. 7 nr. 3" (nb, nn) / "GDPR Art. 7(3)" (en). */
+function citeArticle(right: Right, language: Language): string {
+  const [article, paragraph] = RIGHT_ARTICLE[right];
+  if (language === 'en') return `GDPR Art. ${article}${paragraph ? `(${paragraph})` : ''}`;
+  return `GDPR art. ${article}${paragraph ? ` nr. ${paragraph}` : ''}`;
+}
+
+/** The entry's first sentence naming the right, else its first sentence: one line, not the whole entry. */
+function sentenceAbout(right: Right, text: string): string {
+  const sentences = text.match(/[^.!?]+[.!?]+(?=\s|$)/g)?.map((x) => x.trim()) ?? [text];
+  return sentences.find((x) => namesRight(x, right)) ?? sentences[0]!;
 }

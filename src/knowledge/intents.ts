@@ -6,14 +6,22 @@
 import type { Topic } from '../content/schema';
 import { contentWords, mappedWords, rawWords, stem } from './normalise';
 
-/** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22). */
-export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions'] as const;
-/** The order cues are tried in: access last, as its cue ("alt dere har om meg") also appears in other requests. */
-const RIGHTS_BY_SPECIFICITY: readonly Right[] = ['erasure', 'rectification', 'restriction', 'portability', 'objection', 'automated_decisions', 'access'];
+/** The GDPR rights a resident can ask to exercise (Art. 15–18, 20–22), and withdrawing consent (Art. 7(3)). */
+export const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions', 'consent_withdrawal'] as const;
+/**
+ * The order cues are tried in: withdrawing consent first ("Eg trekkjer samtykket, slett alt" is
+ * about the consent), access last, as its cue ("alt dere har om meg") also appears in other requests.
+ */
+const RIGHTS_BY_SPECIFICITY: readonly Right[] = ['consent_withdrawal', 'erasure', 'rectification', 'restriction', 'portability', 'objection', 'automated_decisions', 'access'];
 export type Right = (typeof RIGHTS)[number];
-/** The GDPR article of each right, cited when a resident asks to use it. */
-export const RIGHT_ARTICLE: Record<Right, number> = {
-  access: 15, rectification: 16, erasure: 17, restriction: 18, portability: 20, objection: 21, automated_decisions: 22,
+/** The GDPR article (and paragraph) of each right, cited when a resident asks to use it. */
+export const RIGHT_ARTICLE: Record<Right, readonly [article: number, paragraph?: number]> = {
+  access: [15], rectification: [16], erasure: [17], restriction: [18], portability: [20], objection: [21], automated_decisions: [22], consent_withdrawal: [7, 3],
+};
+/** The content topic a notice's section about each right is tagged with. */
+export const RIGHT_TOPIC: Record<Right, Topic> = {
+  access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction', portability: 'portability',
+  objection: 'objection', automated_decisions: 'automated_decisions', consent_withdrawal: 'consent',
 };
 
 const RIGHT_CUES: Record<Right, RegExp> = {
@@ -24,12 +32,15 @@ const RIGHT_CUES: Record<Right, RegExp> = {
   portability: /\b(dataportabilitet|flytte|overføre|eksporter\w*|export\w*|maskinlesbar\w*|portable)\b/,
   objection: /\b(protest\w*|motsette|reserver\w*|nekte)\b/,
   automated_decisions: /\b(automatisert|automatisk) (avgjørelse|avgjørelser|behandling|vedtak)\b/,
+  consent_withdrawal: /\b(trekk\w*|tek|tar|ta|take|withdraw\w*|revoke\w*|revoking) (tilbake |attende |back )?((mitt|min|et|eit|my|the|a) )?(samtykk\w*|consent)|(samtykk\w*|consent) (tilbake|trekk\w*|withdraw\w*)\b/,
 };
 
 /** "Jeg vil …", "I want …", "please …", "kan dere …": the resident asks the municipality to act. */
 const WANTS = /\b((jeg|vi) (vil|ønsker|krever|kreve|ber|trenger|skal ha|want|wish|need|would|request|demand|ønskjer|krev|treng|gjerne)|vil (ha|at|gjerne)|ønsker (å|at)|would like|want to|please|(kan|could|can|vil|would) (dere|de) (slette|fjerne|rette|korrigere|sende|gi|vise|sperre|stoppe|begrense|delete|remove|send|give|show|fix|stop|erase))/;
 /** Requests phrased as commands, at the start of any sentence: "Slett alt om meg", "Delete my data". */
 const IMPERATIVE = /^(slett|fjern|rett|korriger|send|gi|vis|stopp|slette|rette|delete|erase|remove|give|show)\b/;
+/** "Eg trekkjer (tilbake) samtykket", "I withdraw my consent": saying it is doing it. */
+const DECLARES_WITHDRAWAL = /^(jeg|vi|i|we) (herved |hereby )?(trekk\w*|withdraw\w*|revoke\w*|tar tilbake)\b/;
 /** A sentence that is a question: a question word or a verb first. */
 const QUESTION_START = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)|(har|er|kan|blir|finnes|fins|får|må|skal|bør|has|have|is|are|do|does|did|can|could|will|would|should))\b/;
 /** A question opening with a question word. */
@@ -68,7 +79,7 @@ export function detectRequest(text: string): RequestIntent | undefined {
   // "Hvem kan jeg snakke med om …?" asks for a contact, which the notice may give.
   if (PERSON.test(mapped) && !parts.every((p) => WH_QUESTION.test(p))) return { kind: 'handoff', reason: 'person' };
   if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
-  const asksForIt = parts.some((p) => IMPERATIVE.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
+  const asksForIt = parts.some((p) => IMPERATIVE.test(p) || DECLARES_WITHDRAWAL.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
   if (!asksForIt) return undefined;
   const right = rightIn(mapped);
   return right ? { kind: 'dialog', right } : undefined;
@@ -94,6 +105,11 @@ export function asksAboutRightsInGeneral(text: string): boolean {
 /** Which right a text names, if any (for a question about a right or a dialog's first step). */
 export function mentionedRight(text: string): Right | undefined {
   return rightIn(mappedWords(text).join(' '));
+}
+
+/** Whether a text names this right (among others, maybe). */
+export function namesRight(text: string, right: Right): boolean {
+  return RIGHT_CUES[right].test(mappedWords(text).join(' '));
 }
 
 function rightIn(mapped: string): Right | undefined {

@@ -35,14 +35,17 @@ const ASKED_AS: Record<Language, Record<Right, string>> = {
   nb: {
     access: 'Jeg vil ha en kopi av opplysningene', rectification: 'retting', erasure: 'slett alt', restriction: 'begrensning',
     portability: 'dataportabilitet', objection: 'protest', automated_decisions: 'automatiserte avgjørelser',
+    consent_withdrawal: 'jeg vil trekke tilbake samtykket mitt',
   },
   nn: {
     access: 'innsyn', rectification: 'eg vil rette feil', erasure: 'sletting', restriction: 'avgrensing',
     portability: 'eg vil flytte dataa mine', objection: 'eg vil protestere', automated_decisions: 'automatiserte avgjerder',
+    consent_withdrawal: 'trekkje samtykke',
   },
   en: {
     access: 'access', rectification: 'rectification', erasure: 'delete my data', restriction: 'restriction',
     portability: 'data portability', objection: 'object', automated_decisions: 'automated decisions',
+    consent_withdrawal: 'withdraw my consent',
   },
 };
 const MUNICIPALITY: Record<Language, string> = { nb: 'askim', nn: 'stranda', en: 'askim' };
@@ -60,7 +63,7 @@ describe('RightsRequestDialog', () => {
           assert.deepEqual(ask[0]!.suggestedActions?.actions.map((a) => a.title), RIGHTS.map((r) => s.rightButtons[r]));
 
           const explained = await c.say(ASKED_AS[language][right]);
-          assert.match(texts(explained), new RegExp(`\\(GDPR ${language === 'en' ? 'Art' : 'art'}\\. (15|16|17|18|20|21|22)\\)`));
+          assert.match(texts(explained), new RegExp(`\\(GDPR ${language === 'en' ? 'Art' : 'art'}\\. (15|16|17|18|20|21|22|7 nr\\. 3|7\\(3\\))\\)`));
           assert.ok(texts(explained).includes(s.rightAsRequest[right]), texts(explained));
           assert.equal(explained.at(-1)!.text, s.askDetails);
 
