@@ -10,8 +10,10 @@ import type { Outcome } from '../knowledge/classifier';
 export interface ConversationSummary {
   channelId: string;
   conversationId: string;
-  /** From the bot's replies' channelData.municipality; undefined until one was chosen. */
+  /** From the bot's replies' channelData.municipality (the latest); undefined until one was chosen. */
   municipality?: string;
+  /** Every municipality the bot's replies named, sorted (more than one if the resident switched). */
+  municipalities: string[];
   /** ISO timestamps of the first and last logged activity. */
   firstAt: string;
   lastAt: string;
@@ -22,9 +24,9 @@ export interface ConversationSummary {
 }
 
 export interface ConversationFilter {
-  /** Only this municipality's conversations (staff always pass theirs; admins may omit it). */
+  /** Only conversations with a reply for this municipality (staff always pass theirs; admins may omit it). */
   municipality?: string;
-  /** Conversations with activity in [from, to). */
+  /** Conversations active in [from, to): first activity before `to`, last at or after `from`. */
   from?: Date;
   to?: Date;
   /** Only conversations with at least one reply of this outcome. */
@@ -38,6 +40,7 @@ export interface ConversationFilter {
  */
 export interface TranscriptArchive extends TranscriptLogger {
   logActivity(activity: Partial<Activity>): Promise<void>;
+  /** Most recently active first. */
   listConversations(filter: ConversationFilter): Promise<ConversationSummary[]>;
   /** Oldest first; an empty list for an unknown conversation. */
   getTranscript(channelId: string, conversationId: string): Promise<Partial<Activity>[]>;
