@@ -3,10 +3,12 @@
  * with a message naming the variable.
  */
 import { z } from 'zod';
+import { storageConfigProblem, storageConfigShape } from './storage/openStorage';
 
 const optionalText = z.string().trim().min(1).optional();
 
 const configSchema = z.object({
+  ...storageConfigShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   CONTENT_DIR: z.string().min(1).default('content'),
@@ -17,6 +19,10 @@ const configSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
   DIRECTLINE_SECRET: optionalText,
+  /** Signs staff session cookies; several instances behind one address need the same value. Default: a random secret kept in DATA_DIR. */
+  STAFF_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Staff accounts (scrypt hashes), written by `npm run staff:add`. Default: DATA_DIR/staff-accounts.json. */
+  STAFF_ACCOUNTS_FILE: optionalText,
   /** "tenant-guid=municipality-id,…": Teams users of these Entra tenants get that municipality. */
   TEAMS_TENANT_MUNICIPALITIES: z
     .string()
@@ -51,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('Config: MicrosoftAppPassword is required when MicrosoftAppId is set');
   }
+  const storageProblem = storageConfigProblem(config);
+  if (storageProblem) throw new ConfigError(`Config: ${storageProblem}`);
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     throw new ConfigError('Config: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }

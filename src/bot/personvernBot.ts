@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Malform, type Municipality, type Topic } from '../content/schema';
 import type { DialogDependencies } from '../dialogs/dependencies';
 import { innsynMeant } from '../dialogs/recognise';
+import { ERASE_AFTER_TURN } from './conversationEraser';
 import { DialogRunner } from './dialogRunner';
 import type { Classifier, Classification } from '../knowledge/classifier';
 import type { Composer } from '../knowledge/composer';
@@ -150,6 +151,8 @@ export class PersonvernBot extends ActivityHandler {
     const data = await this.data.get(context, { misunderstood: 0 });
     if (context.turnState.get(NATIONAL_ID_FOUND)) warnAboutNationalId(context);
 
+    if (Object.values(STRINGS).some((s) => s.deleteConversationCommand.test(text))) return this.deleteConversation(context, text, data);
+
     const requested = channelDataOf(context)?.municipality;
     if (requested && !this.known(requested)) return this.unknownMunicipality(context, requested, text);
     if (requested) data.municipality = requested;
@@ -221,6 +224,14 @@ export class PersonvernBot extends ActivityHandler {
       case 'not_covered':
         return notCoveredReply(c, m, c.related && this.deps.composer.compose(m, c.related.item, c.question));
     }
+  }
+
+  /** "slett samtalen": erased everywhere once this turn is over (see EraseConversationMiddleware). */
+  private async deleteConversation(context: TurnContext, text: string, data: ConversationData): Promise<void> {
+    context.turnState.set(ERASE_AFTER_TURN, true);
+    const municipality = this.known(data.municipality);
+    const language = detectLanguage(text, municipality?.målform ?? detectNorwegian(text));
+    await context.sendActivity(reply(STRINGS[language].conversationDeleted, { outcome: 'smalltalk', sources: [], municipality: municipality?.id, language }));
   }
 
   private async askMunicipality(context: TurnContext, language: Malform | 'en'): Promise<void> {

@@ -14,6 +14,8 @@ export interface Strings {
   unknownMunicipality(id: string, known: string): string;
   municipalityChosen(name: string): string;
   changeMunicipalityCommand: RegExp;
+  deleteConversationCommand: RegExp;
+  conversationDeleted: string;
   answerIntro(name: string): string;
   source: string;
   rightsOverviewIntro(name: string): string;
@@ -52,6 +54,8 @@ const nb: Strings = {
   unknownMunicipality: (id, known) => `Jeg kjenner ikke kommunen «${id}». Jeg kan svare for: ${known}.`,
   municipalityChosen: (name) => `Da svarer jeg ut fra personvernerklæringen til ${name}. Hva lurer du på?`,
   changeMunicipalityCommand: /^(bytt|endre|velg) kommune|^annen kommune$/i,
+  deleteConversationCommand: /^(slett|fjern) (hele |denne )?(samtalen|chatten|samtaleloggen)[.!]?$/i,
+  conversationDeleted: 'Samtalen er slettet fra kommunens lagring, også det du skrev i en forespørsel som ikke ble sendt. Skriver du mer, blir det lagret som en ny samtale.',
   answerIntro: (name) => `Dette står i personvernerklæringen til ${name}:`,
   source: 'Kilde',
   rightsOverviewIntro: (name) => `Personvernerklæringen til ${name} beskriver disse rettighetene dine:`,
@@ -108,6 +112,8 @@ const nn: Strings = {
   unknownMunicipality: (id, known) => `Eg kjenner ikkje kommunen «${id}». Eg kan svare for: ${known}.`,
   municipalityChosen: (name) => `Då svarar eg ut frå personvernerklæringa til ${name}. Kva lurer du på?`,
   changeMunicipalityCommand: /^(byt|bytt|endre|vel) kommune|^anna kommune$/i,
+  deleteConversationCommand: /^(slett|fjern) (heile |denne )?(samtala|samtalen|chatten|samtaleloggen)[.!]?$/i,
+  conversationDeleted: 'Samtala er sletta frå lagringa til kommunen, også det du skreiv i ein førespurnad som ikkje vart sendt. Skriv du meir, blir det lagra som ei ny samtale.',
   answerIntro: (name) => `Dette står i personvernerklæringa til ${name}:`,
   source: 'Kjelde',
   rightsOverviewIntro: (name) => `Personvernerklæringa til ${name} skildrar desse rettane dine:`,
@@ -164,6 +170,8 @@ const en: Strings = {
   unknownMunicipality: (id, known) => `I don't know the municipality "${id}". I can answer for: ${known}.`,
   municipalityChosen: (name) => `I'll answer from ${name}'s privacy notice. What would you like to know?`,
   changeMunicipalityCommand: /^(change|switch|choose) municipality/i,
+  deleteConversationCommand: /^(delete|erase|remove) (this |the |my )?(conversation|chat|chat history)[.!]?$/i,
+  conversationDeleted: 'This conversation has been deleted from the municipality\'s storage, including anything you typed into a request that was not sent. Anything you write now is stored as a new conversation.',
   answerIntro: (name) => `${name}'s privacy notice says (in Norwegian):`,
   source: 'Source',
   rightsOverviewIntro: (name) => `${name}'s privacy notice describes these rights of yours (in Norwegian):`,

@@ -4,16 +4,21 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MemoryStorage } from 'botbuilder';
 import pino, { type Logger } from 'pino';
 import { TurnLogMiddleware } from '../bot/turnLogMiddleware';
 import { checkTenantMunicipalities, type Config } from '../config';
 import { loadContent } from '../content/load';
+import { ConversationEraser, EraseConversationMiddleware } from '../bot/conversationEraser';
 import { openRequests, type Requests } from '../requests';
+import { openStorage, storageOptions } from '../storage/openStorage';
+import { RetentionJob } from '../storage/retention';
+import { SettledArchive } from '../storage/settledArchive';
+import { createTranscriptMiddleware } from '../storage/transcriptMiddleware';
+import type { StorageBackend } from '../storage/types';
 import { buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
 import { createApp } from './app';
-import { DirectLineChannel } from './directline/directLine';
+import { CHANNEL_ID as DIRECT_LINE_CHANNEL, DirectLineChannel } from './directline/directLine';
 import { attachStreaming } from './directline/streaming';
 import { createPagesRouter } from './pages/router';
 
@@ -21,6 +26,8 @@ export interface RunningServer {
   directLine: DirectLineChannel;
   /** The outbox of rights requests and DPO messages, and its delivery worker. */
   requests: Requests;
+  /** Bot state, transcripts and the audit log (STORAGE: SQLite in DATA_DIR by default). */
+  storage: StorageBackend;
   /** e.g. http://127.0.0.1:3978 */
   url: string;
   server: Server;
@@ -37,8 +44,21 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const requests = openRequests({ dataDir: config.DATA_DIR, env, logger, municipalities: content.municipalities });
   // Delivers what a previous process left behind (killed mid-delivery), then keeps polling.
   requests.start();
-  const runtime = buildBotRuntime(content, new MemoryStorage(), { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES, requests });
-  const middleware = [...runtime.middleware, new TurnLogMiddleware(logger)];
+  const storage = await openStorage(storageOptions(config, config.DATA_DIR));
+  const transcripts = new SettledArchive(storage.transcripts);
+  // Purges transcripts older than RETENTION_DAYS now, then every 6 hours.
+  const retention = new RetentionJob({ archive: transcripts, days: config.RETENTION_DAYS, logger });
+  void retention.start();
+  const eraser = new ConversationEraser(transcripts, storage.botState);
+  const runtime = buildBotRuntime(content, storage.botState, { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES, requests });
+  // Order: ID numbers removed, personal answers marked, then erasing (it resumes after the
+  // transcript logger has written the turn), the transcript logger, and the turn log.
+  const middleware = [
+    ...runtime.middleware,
+    new EraseConversationMiddleware(eraser),
+    createTranscriptMiddleware(transcripts),
+    new TurnLogMiddleware(logger),
+  ];
   const adapter = createAdapter(config, logger, middleware);
   // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.
   const directLine = new DirectLineChannel({
@@ -46,6 +66,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     municipalities: runtime.knowledge.municipalityIds(),
     adapter: createAdapter({}, logger, middleware),
     bot: runtime.bot,
+    archivedTranscript: (id) => transcripts.getTranscript(DIRECT_LINE_CHANNEL, id),
+    eraseConversation: (id) => eraser.erase(DIRECT_LINE_CHANNEL, id),
   });
   const app = createApp({
     adapter,
@@ -72,7 +94,9 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    await retention.stop();
     await requests.close();
+    await storage.close();
   };
-  return { url, server, close, directLine, requests };
+  return { url, server, close, directLine, requests, storage };
 }

@@ -15,6 +15,7 @@ import { streamUrl } from './streaming';
 import { TokenService } from './tokens';
 import { redactNationalIds } from '../../bot/nationalId';
 import { idSchema, MAX_TEXT_LENGTH, parseActivity } from '../activitySchema';
+import { transcriptText } from './transcriptText';
 
 export { DIRECT_LINE_PATH };
 export const CHANNEL_ID = 'directline';
@@ -33,6 +34,10 @@ export interface DirectLineOptions {
   tokenRequestsPerMinute?: number;
   /** Requests per minute per client on the conversation endpoints; Web Chat polls about once a second (default 600). */
   requestsPerMinute?: number;
+  /** The conversation as archived (masked), for the resident to download; none when transcripts are off. */
+  archivedTranscript?: (conversationId: string) => Promise<Partial<Activity>[]>;
+  /** Deletes the conversation from the archive and bot state when the resident deletes it. */
+  eraseConversation?: (conversationId: string) => Promise<void>;
 }
 
 /** What a client may post: a message (or other activity) from the user. */
@@ -98,6 +103,7 @@ export class DirectLineChannel {
     router.post(`${DIRECT_LINE_PATH}/conversations/:id/activities`, json, wrap((req, res) => this.postActivity(req, res)));
     router.get(`${DIRECT_LINE_PATH}/conversations/:id/activities`, wrap((req, res) => this.getActivities(req, res)));
     router.delete(`${DIRECT_LINE_PATH}/conversations/:id`, wrap((req, res) => this.deleteConversation(req, res)));
+    router.get(`${DIRECT_LINE_PATH}/conversations/:id/transcript`, wrap((req, res) => this.downloadTranscript(req, res)));
     router.post(
       '/directline-connector/:key/v3/conversations/:id/activities{/:replyToId}',
       express.json({ limit: '1mb' }),
@@ -187,11 +193,27 @@ export class DirectLineChannel {
     res.json(this.store.since(conversation, Number.isFinite(watermark) && watermark >= 0 ? watermark : 0));
   }
 
-  /** The resident deletes the conversation from the page: its activities are gone from this server. */
-  private deleteConversation(req: Request, res: Response): void {
-    const conversation = this.conversationFor(req);
-    this.store.delete(conversation.id);
+  /**
+   * The resident deletes the conversation from the page: gone from this server's memory, the
+   * transcript archive and bot state. Works with the conversation's token also after a restart,
+   * when only the archive still has it.
+   */
+  private async deleteConversation(req: Request, res: Response): Promise<void> {
+    const id = this.authorisedConversationId(req);
+    this.store.delete(id);
+    await this.options.eraseConversation?.(id);
     res.status(204).end();
+  }
+
+  /**
+   * An extension of Direct Line for the chat page's "Last ned samtalen": what the municipality
+   * keeps of this conversation (masked as archived), as a text file.
+   */
+  private async downloadTranscript(req: Request, res: Response): Promise<void> {
+    const id = this.authorisedConversationId(req);
+    const activities = (await this.options.archivedTranscript?.(id)) ?? [];
+    res.setHeader('Content-Disposition', `attachment; filename="samtale-${new Date().toISOString().slice(0, 10)}.txt"`);
+    res.type('text/plain; charset=utf-8').send(transcriptText(activities));
   }
 
   /** The bot's reply, sent by the CloudAdapter to the serviceUrl this server gave it. */
@@ -249,6 +271,15 @@ export class DirectLineChannel {
   }
 
   /** The conversation named in the path, if the caller may use it: 401 without auth, 403 for another's token, 404 unknown. */
+  /** The conversation id a request may act on: its token's (or any, with the secret), whether or not it is still in memory. */
+  private authorisedConversationId(req: Request): string {
+    const auth = this.authenticate(req, { allowOpen: false });
+    const id = String(req.params.id);
+    if (!idSchema.safeParse(id).success) throw new HttpError(404, 'conversation not found');
+    if (auth.kind === 'token' && auth.conversationId !== id) throw new HttpError(403, 'token is for another conversation');
+    return id;
+  }
+
   private conversationFor(req: Request): StoredConversation {
     const auth = this.authenticate(req, { allowOpen: false });
     const id = String(req.params.id);

@@ -240,6 +240,35 @@
     });
   }
 
+  /* ------------------------------------------------------------------ feedback */
+
+  /**
+   * Web Chat shows 👍/👎 on the bot's answers (schema.org VoteAction entities) and posts
+   * the chosen action as an event. Each action's @id names the reply it belongs to: the event is
+   * sent as a standard messageReaction on that reply instead, which the transcript keeps and staff
+   * see per answer.
+   */
+  var feedbackTargets = {};
+
+  function rememberFeedbackActions(activity) {
+    if (!activity || typeof activity.id !== 'string' || !Array.isArray(activity.entities)) return;
+    activity.entities.forEach(function (entity) {
+      if (!entity || entity['@type'] !== 'VoteAction' || typeof entity['@id'] !== 'string') return;
+      var reaction = entity.actionOption === 'upvote' ? 'like' : entity.actionOption === 'downvote' ? 'dislike' : null;
+      if (reaction) feedbackTargets[entity['@id']] = { replyToId: activity.id, reaction: reaction };
+    });
+  }
+
+  function asMessageReaction(action) {
+    var activity = action.payload && action.payload.activity;
+    if (!activity || activity.type !== 'event' || activity.name !== 'webchat:activity-status/feedback') return action;
+    var chosen = Array.isArray(activity.entities) && activity.entities[0];
+    var target = chosen && feedbackTargets[chosen['@id']];
+    if (!target) return action;
+    var reaction = { type: 'messageReaction', replyToId: target.replyToId, reactionsAdded: [{ type: target.reaction }] };
+    return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: reaction }) });
+  }
+
   /** Keeps the conversation and the last activity seen, so a reload finds the same conversation. */
   function remember(chat, activity) {
     if (!activity) return;
@@ -300,9 +329,10 @@
         return function (action) {
           if (chat.closed) return next(action);
           if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
-            action = withMunicipality(action);
+            action = withMunicipality(asMessageReaction(action));
           } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             remember(chat, action.payload && action.payload.activity);
+            rememberFeedbackActions(action.payload && action.payload.activity);
           } else if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             session.connected = true;
             if (chat.directLine.conversationId) session.conversationId = chat.directLine.conversationId;
