@@ -3,7 +3,6 @@
  * (Web Chat, Teams, Emulator), with the citation in the text, and channelData telling staff
  * reports and tests what the turn was.
  */
-import { randomUUID } from 'node:crypto';
 import { ActionTypes, type Activity, type Attachment, type CardAction, CardFactory } from 'botbuilder';
 import type { Contact, Language, Municipality, Section } from '../content/schema';
 import type { Classification, Outcome } from '../knowledge/classifier';
@@ -22,27 +21,7 @@ export interface ReplyChannelData {
 export type Reply = Partial<Activity> & { channelData: ReplyChannelData };
 
 export function reply(text: string, channelData: ReplyChannelData, extra: Partial<Activity> = {}): Reply {
-  const feedback = ASKS_FOR_FEEDBACK.has(channelData.outcome) ? { entities: feedbackEntities() } : {};
-  return { type: 'message', text, locale: LOCALES[channelData.language], ...feedback, ...extra, channelData };
-}
-
-/** Replies from the notice, which residents can rate 👍/👎 for staff to see (issue: unanswered questions). */
-const ASKS_FOR_FEEDBACK: ReadonlySet<Outcome> = new Set(['answer', 'not_covered']);
-
-/**
- * schema.org vote actions on a message: Web Chat (4.18) shows 👍/👎 for them and posts the chosen
- * one. Each has its own @id, by which the chat page finds the reply it belongs to and sends a
- * standard messageReaction (replyToId = that reply) instead, as Teams does.
- */
-function feedbackEntities() {
-  const id = randomUUID();
-  return (['upvote', 'downvote'] as const).map((option) => ({
-    type: 'https://schema.org/VoteAction',
-    '@context': 'https://schema.org',
-    '@type': 'VoteAction',
-    '@id': `feedback-${id}-${option}`,
-    actionOption: option,
-  }));
+  return { type: 'message', text, locale: LOCALES[channelData.language], ...extra, channelData };
 }
 
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };

@@ -6,6 +6,8 @@
  * (CI installs it), rather than skipping and letting a broken chat page through.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Activity } from 'botbuilder';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -120,6 +122,41 @@ describe('chat pages in a browser', function () {
       .filter((el) => el.getAttribute('aria-live') !== 'off' && !el.closest('[aria-hidden="true"]'))
       .length`)) as number;
     assert.ok(liveRegions > 0, 'Web Chat has a live region that screen readers can hear');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('lets the resident rate an answer 👍/👎, sent to the bot as a messageReaction on that answer', async () => {
+    await page.goto(`${running.url}/chat/stranda`);
+    await waitForWelcome(page);
+    await ask(page, 'Kven er personvernombodet?');
+    const reply = transcript(page).getByRole('article').filter({ hasText: 'personvernombud@ikamr.no' }).last();
+    await reply.waitFor(WAIT);
+    // Web Chat shows the thumbs under the answer, with nynorsk names from strings.js.
+    await page.getByRole('button', { name: 'Nyttig', exact: true }).last().click();
+    const conversationId = (await storedSession(page, 'stranda'))!.conversationId;
+    const conversation = running.directLine.store.get(conversationId)!;
+    let reaction: Partial<Activity> | undefined;
+    for (let waited = 0; !reaction && waited < 10_000; waited += 100) {
+      reaction = running.directLine.store.since(conversation, 0).activities.find((a) => a.type === 'messageReaction');
+      if (!reaction) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(reaction, 'a messageReaction reached the server');
+    const answer = running.directLine.store.since(conversation, 0).activities.find((a) => a.id === reaction!.replyToId);
+    assert.match(answer?.text ?? '', /personvernombud@ikamr\.no/, 'on the answer that was rated');
+    assert.deepEqual(reaction.reactionsAdded, [{ type: 'like' }]);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('downloads the conversation as the municipality keeps it, with "Last ned samtalen"', async () => {
+    await page.goto(`${running.url}/chat/stranda`);
+    await waitForWelcome(page);
+    await ask(page, 'Kven er personvernombodet? Svar til kari@eksempel.no');
+    await transcript(page).getByRole('article').filter({ hasText: 'Kjelde:' }).last().waitFor(WAIT);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned samtalen' }).click()]);
+    assert.match(download.suggestedFilename(), /^samtale-\d{4}-\d{2}-\d{2}\.txt$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    assert.match(text, /Du \/ You:\nKven er personvernombodet\? Svar til \[e-post\]/, 'masked as archived');
+    assert.match(text, /personvernombud@ikamr\.no/, 'with the bot answers');
     assert.deepEqual(pageErrors, []);
   });
 

@@ -15,6 +15,8 @@ async function resident(running: RunningServer, municipality = 'fjellby') {
   const { conversationId, token } = started;
   return {
     conversationId,
+    react: async (replyToId: string, type: 'like' | 'dislike') =>
+      assert.equal((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'messageReaction', from: { id: 'r1' }, replyToId, reactionsAdded: [{ type }] })).status, 200),
     say: async (text: string) => assert.equal((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', from: { id: 'r1' }, text })).status, 200),
     download: () => call('GET', `/v3/directline/conversations/${conversationId}/transcript`, token),
     remove: () => call('DELETE', `/v3/directline/conversations/${conversationId}`, token),
@@ -41,6 +43,16 @@ describe('a resident’s own conversation on the server', () => {
     const answer = activities.find((a) => a.from?.role === 'bot' && a.channelData?.outcome === 'answer');
     assert.deepEqual(answer?.channelData.sources, ['lagring'], 'with the outcome and sources of the reply');
     assert.equal(answer?.channelData.municipality, 'fjellby');
+  });
+
+  it('keeps the resident’s 👍/👎 on the answer it rates', async () => {
+    const r = await resident(running);
+    await r.say('Hvor lenge lagres loggene fra webserveren?');
+    const answerId = (await archived(running, r.conversationId)).find((a) => a.channelData?.outcome === 'answer')!.id!;
+    await r.react(answerId, 'dislike');
+    const reaction = (await archived(running, r.conversationId)).find((a) => a.type === 'messageReaction');
+    assert.equal(reaction?.replyToId, answerId);
+    assert.deepEqual(reaction?.reactionsAdded, [{ type: 'dislike' }]);
   });
 
   it('can be downloaded by the resident as text, as the municipality keeps it', async () => {

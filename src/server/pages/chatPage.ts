@@ -40,6 +40,7 @@ export function chatPage(municipality: Municipality, assets: Assets): string {
 </header>
 <main class="chat-main">
   <div class="chat-toolbar">
+    <button type="button" id="download-conversation" class="button button-secondary">${t.downloadButton}</button>
     <button type="button" id="delete-conversation" class="button button-secondary">${t.deleteButton}</button>
     <p id="chat-status" class="status" role="status" aria-live="polite"></p>
   </div>
@@ -53,6 +54,7 @@ export function chatPage(municipality: Municipality, assets: Assets): string {
       data-directline-path="${DIRECT_LINE_PATH}"
       data-msg-deleted="${t.deleted}"
       data-msg-delete-failed="${t.deleteFailed}"
+      data-msg-download-failed="${t.downloadFailed}"
       data-msg-connect-failed="${t.connectFailed}"
       data-msg-new-window="${t.newWindow}">
       <p class="loading">${t.loading}</p>

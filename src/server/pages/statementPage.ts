@@ -32,7 +32,7 @@ export function statementPage(municipality: Municipality | undefined, assets: As
 
   <h2>Hva vi har testet</h2>
   <ul>
-    <li><strong>Tastatur:</strong> Chatten kan brukes uten mus. Med Tab kommer du til skrivefeltet, Enter sender spørsmålet, og knappen «Slett samtalen» og lenkene nås med Tab. Elementet som har fokus, er tydelig markert.</li>
+    <li><strong>Tastatur:</strong> Chatten kan brukes uten mus. Med Tab kommer du til skrivefeltet, Enter sender spørsmålet, og knappene «Last ned samtalen» og «Slett samtalen» og lenkene nås med Tab. Elementet som har fokus, er tydelig markert.</li>
     <li><strong>Skjermleser:</strong> Nye svar fra chatten leses opp automatisk fra et levende område (live region) i chatkomponenten. Skrivefeltet, send-knappen og chatteloggen har navn på bokmål eller nynorsk etter kommunens målform, og språket på siden er oppgitt, slik at skjermleseren kan bruke riktig uttale. Beskjeden om at samtalen er slettet, leses også opp.</li>
     <li><strong>Automatisk testing:</strong> Ved hver endring testes chattesiden, oversikten over kommuner og denne siden automatisk i en nettleser med verktøyet axe-core. Testen stopper endringen hvis den finner brudd med alvorlighetsgrad «alvorlig» eller «kritisk».</li>
     <li><strong>Kontrast:</strong> Tekst, knapper og meldingsbobler har et kontrastforhold på minst 4,5:1 mot bakgrunnen.</li>

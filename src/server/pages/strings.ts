@@ -29,6 +29,8 @@ export interface ChatPageStrings {
   chatRegion: string;
   linksLabel: string;
   newWindow: string;
+  downloadButton: string;
+  downloadFailed: string;
 }
 
 export const CHAT_PAGE_STRINGS: Record<Malform, ChatPageStrings> = {
@@ -54,6 +56,8 @@ export const CHAT_PAGE_STRINGS: Record<Malform, ChatPageStrings> = {
     chatRegion: 'Chat',
     linksLabel: 'Mer informasjon',
     newWindow: '(åpnes i ny fane)',
+    downloadButton: 'Last ned samtalen',
+    downloadFailed: 'Samtalen kunne ikke lastes ned. Prøv igjen om litt.',
   },
   nn: {
     title: 'Spør om personvern – {name}',
@@ -77,6 +81,8 @@ export const CHAT_PAGE_STRINGS: Record<Malform, ChatPageStrings> = {
     chatRegion: 'Chat',
     linksLabel: 'Meir informasjon',
     newWindow: '(blir opna i ny fane)',
+    downloadButton: 'Last ned samtalen',
+    downloadFailed: 'Samtalen kunne ikkje lastast ned. Prøv igjen om litt.',
   },
 };
 

@@ -20,6 +20,7 @@
   var root = document.getElementById('webchat');
   var statusRegion = document.getElementById('chat-status');
   var deleteButton = document.getElementById('delete-conversation');
+  var downloadButton = document.getElementById('download-conversation');
   var deleteDialog = document.getElementById('delete-dialog');
   if (!root) return;
 
@@ -32,6 +33,7 @@
     messages: {
       deleted: root.getAttribute('data-msg-deleted') || '',
       deleteFailed: root.getAttribute('data-msg-delete-failed') || '',
+      downloadFailed: root.getAttribute('data-msg-download-failed') || '',
       connectFailed: root.getAttribute('data-msg-connect-failed') || '',
       newWindow: root.getAttribute('data-msg-new-window') || ''
     }
@@ -242,30 +244,43 @@
 
   /* ------------------------------------------------------------------ feedback */
 
-  /**
-   * Web Chat shows 👍/👎 on the bot's answers (schema.org VoteAction entities) and posts
-   * the chosen action as an event. Each action's @id names the reply it belongs to: the event is
-   * sent as a standard messageReaction on that reply instead, which the transcript keeps and staff
-   * see per answer.
-   */
-  var feedbackTargets = {};
+  /** Replies the resident can rate: those answering from the notice (staff see the ratings per answer). */
+  var RATED_OUTCOMES = { answer: true, not_covered: true };
+  var FEEDBACK_EVENT = 'webchat:activity-status/feedback';
 
-  function rememberFeedbackActions(activity) {
-    if (!activity || typeof activity.id !== 'string' || !Array.isArray(activity.entities)) return;
-    activity.entities.forEach(function (entity) {
-      if (!entity || entity['@type'] !== 'VoteAction' || typeof entity['@id'] !== 'string') return;
-      var reaction = entity.actionOption === 'upvote' ? 'like' : entity.actionOption === 'downvote' ? 'dislike' : null;
-      if (reaction) feedbackTargets[entity['@id']] = { replyToId: activity.id, reaction: reaction };
+  /**
+   * Gives a rateable reply schema.org vote actions, for which Web Chat shows 👍/👎 (the bot cannot
+   * send them itself: the Bot Framework connector drops unknown entity fields). Each action's @id
+   * names the reply, so the vote can be sent as a messageReaction on it.
+   */
+  function withFeedbackActions(action) {
+    var activity = action.payload && action.payload.activity;
+    var outcome = activity && activity.channelData && activity.channelData.outcome;
+    if (!activity || activity.type !== 'message' || typeof activity.id !== 'string' || !RATED_OUTCOMES[outcome]) return action;
+    var votes = ['upvote', 'downvote'].map(function (option) {
+      return {
+        type: 'https://schema.org/VoteAction',
+        '@context': 'https://schema.org',
+        '@type': 'VoteAction',
+        '@id': 'feedback:' + option + ':' + activity.id,
+        actionOption: option
+      };
     });
+    var entities = (Array.isArray(activity.entities) ? activity.entities : []).concat(votes);
+    return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { entities: entities }) }) });
   }
 
+  /**
+   * Web Chat posts the chosen vote as an event; it is sent as a standard messageReaction on the
+   * rated reply instead (as Teams sends likes), which the transcript keeps.
+   */
   function asMessageReaction(action) {
     var activity = action.payload && action.payload.activity;
-    if (!activity || activity.type !== 'event' || activity.name !== 'webchat:activity-status/feedback') return action;
+    if (!activity || activity.type !== 'event' || activity.name !== FEEDBACK_EVENT) return action;
     var chosen = Array.isArray(activity.entities) && activity.entities[0];
-    var target = chosen && feedbackTargets[chosen['@id']];
-    if (!target) return action;
-    var reaction = { type: 'messageReaction', replyToId: target.replyToId, reactionsAdded: [{ type: target.reaction }] };
+    var match = chosen && typeof chosen['@id'] === 'string' && /^feedback:(upvote|downvote):(.+)$/.exec(chosen['@id']);
+    if (!match) return action;
+    var reaction = { type: 'messageReaction', replyToId: match[2], reactionsAdded: [{ type: match[1] === 'upvote' ? 'like' : 'dislike' }] };
     return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: reaction }) });
   }
 
@@ -332,7 +347,7 @@
             action = withMunicipality(asMessageReaction(action));
           } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             remember(chat, action.payload && action.payload.activity);
-            rememberFeedbackActions(action.payload && action.payload.activity);
+            action = withFeedbackActions(action);
           } else if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             session.connected = true;
             if (chat.directLine.conversationId) session.conversationId = chat.directLine.conversationId;
@@ -482,6 +497,45 @@
           deleteButton.removeAttribute('aria-busy');
         });
       });
+    });
+  }
+
+  /* ------------------------------------------------------------------ downloading */
+
+  /**
+   * Downloads what the municipality keeps of this conversation (GET …/transcript, masked as
+   * archived) as a text file, through a temporary object URL: no new window, nothing stored.
+   */
+  function downloadConversation() {
+    var chat = current;
+    if (!chat) return Promise.resolve();
+    var token = chat.directLine.token || chat.session.token;
+    var url = config.directLineDomain + '/conversations/' + encodeURIComponent(chat.session.conversationId) + '/transcript';
+    return window
+      .fetch(url, { headers: { Authorization: 'Bearer ' + token } })
+      .then(function (res) {
+        if (!res.ok) throw new Error('download failed: ' + res.status);
+        var name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+        return res.blob().then(function (blob) {
+          var link = document.createElement('a');
+          link.href = window.URL.createObjectURL(blob);
+          link.download = name ? name[1] : 'samtale.txt';
+          document.body.appendChild(link);
+          link.click();
+          document.body.removeChild(link);
+          window.setTimeout(function () {
+            window.URL.revokeObjectURL(link.href);
+          }, 1000);
+        });
+      })
+      .catch(function () {
+        announce(config.messages.downloadFailed);
+      });
+  }
+
+  if (downloadButton) {
+    downloadButton.addEventListener('click', function () {
+      downloadConversation();
     });
   }
 
