@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -25,10 +25,10 @@ async function say(server: RunningServer, conversation: string, text: string, mu
   return body.activities.map((a) => a.text ?? '').join('\n');
 }
 
-async function requestErasure(server: RunningServer): Promise<string> {
+async function requestErasure(server: RunningServer, details = 'Skulen'): Promise<string> {
   const conversation = `c-${Math.random()}`;
   await say(server, conversation, 'Eg vil ha sletta opplysningane mine');
-  await say(server, conversation, 'Skulen');
+  await say(server, conversation, details);
   await say(server, conversation, 'Kari Nordmann');
   await say(server, conversation, 'kari@eksempel.no');
   const receipt = await say(server, conversation, 'ja');
@@ -65,6 +65,20 @@ describe('a rights request through the real server', () => {
     const eml = readFileSync(join(config.DATA_DIR, 'outbox', `${reference}.eml`), 'utf8');
     assert.match(eml, /post@stranda\.kommune\.no/);
     assert.match(eml, new RegExp(`Message-ID: <${reference}@`, 'i'));
+  });
+
+  it('never holds a fødselsnummer the resident typed, in the outbox, the e-mail or the stored conversation', async () => {
+    const config = testServerConfig({ CONTENT_DIR: PRODUCT_CONTENT_DIR });
+    server = await startServer(config, logger);
+    const reference = await requestErasure(server, 'Skulen, fødselsnummeret mitt er 290296 00013');
+    await until(() => server!.requests.store.get(reference)?.deliveries[0]?.state === 'delivered', 'the e-mail delivery');
+    await server.close();
+    server = undefined;
+    for (const file of readdirSync(config.DATA_DIR, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
+      const bytes = readFileSync(join(file.parentPath, file.name)).toString('latin1');
+      assert.doesNotMatch(bytes, /29029600013|290296 00013/, file.name);
+    }
+    assert.match(readFileSync(join(config.DATA_DIR, 'outbox', `${reference}.eml`), 'utf8'), /Skulen/);
   });
 
   it('goes to the webhook the content file configures, signed with the secret named there', async () => {
