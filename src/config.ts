@@ -59,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const storageProblem = storageConfigProblem(config);
   if (storageProblem) throw new ConfigError(`Config: ${storageProblem}`);
+  if (config.STORAGE === 'azure-blob' && !config.STAFF_SESSION_SECRET) {
+    // Instances sharing Azure storage each have their own DATA_DIR: a generated secret would differ per instance.
+    throw new ConfigError('Config: STAFF_SESSION_SECRET is required when STORAGE is azure-blob (every instance must sign staff sessions alike)');
+  }
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     throw new ConfigError('Config: MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }

@@ -2,6 +2,7 @@
  * The HTTP surface: the Bot Framework endpoint and health. Built from its parts so tests can
  * run it on a random port with fakes; src/index.ts wires the real ones and listens.
  */
+import { STAFF_PATH } from '../staff/router';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
@@ -21,6 +22,8 @@ export interface AppDependencies {
   directLine?: Router;
   /** The resident-facing pages (chat, list, accessibility statement); mounted at /. */
   pages?: Router;
+  /** The servicekontor's workspace, mounted at /staff (its own, stricter headers). */
+  staff?: Router;
 }
 
 export const BODY_LIMIT = '100kb';
@@ -60,6 +63,7 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   if (deps.directLine) app.use(deps.directLine);
+  if (deps.staff) app.use(STAFF_PATH, deps.staff);
   if (deps.pages) app.use(deps.pages);
 
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {

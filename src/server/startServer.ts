@@ -3,6 +3,7 @@
  * src/index.ts and by tests that need the real server on a random port.
  */
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { TurnLogMiddleware } from '../bot/turnLogMiddleware';
@@ -10,6 +11,9 @@ import { checkTenantMunicipalities, type Config } from '../config';
 import { loadContent } from '../content/load';
 import { ConversationEraser, EraseConversationMiddleware } from '../bot/conversationEraser';
 import { openRequests, type Requests } from '../requests';
+import { FileStaffAccounts, STAFF_ACCOUNTS_FILE_NAME } from '../staff/accounts';
+import { createStaffRouter } from '../staff/router';
+import { staffSessionSecret } from '../staff/secret';
 import { openStorage, storageOptions } from '../storage/openStorage';
 import { RetentionJob } from '../storage/retention';
 import { SettledArchive } from '../storage/settledArchive';
@@ -76,6 +80,18 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     logger,
     health: () => ({ municipalities: runtime.knowledge.municipalityIds().length }),
     pages: createPagesRouter({ municipalities: content.municipalities }),
+    staff: createStaffRouter({
+      accounts: new FileStaffAccounts(config.STAFF_ACCOUNTS_FILE ?? join(config.DATA_DIR, STAFF_ACCOUNTS_FILE_NAME), {
+        onError: (err) => logger.error({ err }, 'Staff accounts file invalid; keeping the previous accounts'),
+      }),
+      transcripts,
+      audit: storage.audit,
+      requests: requests.store,
+      municipalities: content.municipalities,
+      general: content.general.entries,
+      sessionSecret: staffSessionSecret(config.STAFF_SESSION_SECRET, config.DATA_DIR),
+      logger,
+    }),
   });
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
