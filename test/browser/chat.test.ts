@@ -8,27 +8,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, seriousViolations, WAIT } from './support';
 import express from 'express';
 import { testServerConfig } from '../helpers';
 import { municipalitySchema } from '../../src/content/schema';
 import { createPagesRouter } from '../../src/server/pages/router';
 import { startServer, type RunningServer } from '../../src/server/startServer';
 
-const WAIT = { timeout: 15_000 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function chromiumPath(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-}
 
 /** What chat.js keeps in sessionStorage for a municipality. */
 interface StoredSession {
@@ -57,12 +47,6 @@ async function ask(page: Page, question: string): Promise<void> {
   await textbox(page).press('Enter');
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('chat pages in a browser', function () {
   this.timeout(90_000);
@@ -74,12 +58,8 @@ describe('chat pages in a browser', function () {
 
   before(async function () {
     this.timeout(60_000);
-    const executablePath = chromiumPath();
-    if (!executablePath) {
-      throw new Error('Chromium not found (`command -v chromium` is empty). The browser tests need it: `apt-get install -y chromium` (CI installs it).');
-    }
+    browser = await launchChromium();
     running = await startServer(testServerConfig());
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
 
   after(async () => {

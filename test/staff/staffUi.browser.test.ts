@@ -5,28 +5,12 @@
  * fails the test with a message instead of skipping it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, seriousViolations, WAIT } from '../browser/support';
 import { PASSWORD, startStaffServer, USERS, type StaffServer } from './support';
 
-const WAIT = { timeout: 15_000 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function chromiumPath(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-}
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 interface Focused {
   tag: string;
@@ -67,9 +51,7 @@ describe('staff pages in a browser', function () {
 
   before(async function () {
     this.timeout(60_000);
-    const executablePath = chromiumPath();
-    if (!executablePath) throw new Error('Chromium not found (`command -v chromium` is empty). The browser tests need it: `apt-get install -y chromium` (CI installs it).');
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
