@@ -127,7 +127,8 @@ export class PersonvernBot extends ActivityHandler {
       const data = await this.data.get(context, { misunderstood: 0 });
       data.personalAnswerExpected = await this.dialogs.expectsPersonalAnswer(context);
     }
-    await this.deps.conversationState.saveChanges(context);
+    // Written every turn (force), so its age is the conversation's last activity: retention purges only idle ones.
+    await this.deps.conversationState.saveChanges(context, true);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

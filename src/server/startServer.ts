@@ -50,8 +50,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   requests.start();
   const storage = await openStorage(storageOptions(config, config.DATA_DIR));
   const transcripts = new SettledArchive(storage.transcripts);
-  // Purges transcripts older than RETENTION_DAYS now, then every 6 hours.
-  const retention = new RetentionJob({ archive: transcripts, days: config.RETENTION_DAYS, logger });
+  // Purges transcripts and bot state (abandoned request drafts) older than RETENTION_DAYS now, then every 6 hours.
+  const retention = new RetentionJob({ archive: transcripts, state: storage, days: config.RETENTION_DAYS, logger });
   void retention.start();
   const eraser = new ConversationEraser(transcripts, storage.botState);
   const runtime = buildBotRuntime(content, storage.botState, { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES, requests });

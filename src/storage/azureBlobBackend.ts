@@ -188,6 +188,30 @@ export function parseTranscriptBlobName(name: string): { channelId: string; conv
   };
 }
 
+/**
+ * Deletes the state container's blobs (BlobsStorage keeps one per key) last modified before the
+ * cutoff. The listing iterator follows continuation tokens, so every page is seen. Each delete is
+ * conditional on the eTag listed: a conversation that wrote its state in between keeps it.
+ */
+export async function purgeBlobsOlderThan(container: ContainerClient, cutoff: Date): Promise<number> {
+  // Last-Modified has whole seconds (rounded down): a blob stamped in the cutoff's own second may
+  // have been written after the cutoff, so only earlier seconds count as old.
+  const limit = Math.floor(cutoff.getTime() / 1000) * 1000;
+  let purged = 0;
+  for await (const blob of container.listBlobsFlat()) {
+    const { lastModified, etag } = blob.properties;
+    if (lastModified.getTime() >= limit) continue;
+    try {
+      await container.deleteBlob(blob.name, { deleteSnapshots: 'include', conditions: { ifMatch: etag } });
+      purged++;
+    } catch (err) {
+      // 412: written since it was listed; 404: deleted by someone else (an erasure, another instance).
+      if (!(err instanceof RestError && (err.statusCode === 412 || err.statusCode === 404))) throw err;
+    }
+  }
+  return purged;
+}
+
 /** 412: the eTag changed; 409: created by someone else since we looked. */
 const isConflict = (err: unknown) => err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409);
 
@@ -218,6 +242,7 @@ export async function openAzureBlobBackend(options: AzureBlobBackendOptions): Pr
   return {
     kind: 'azure-blob',
     botState: new BlobsStorage(options.connectionString, names.state),
+    purgeBotStateOlderThan: (cutoff) => purgeBlobsOlderThan(containers.state, cutoff),
     transcripts: new AzureTranscriptArchive(new BlobsTranscriptStore(options.connectionString, names.transcripts), containers.transcripts, containers.conversations, options.now),
     audit: new AzureAuditLog(containers.audit),
     close: async () => {},

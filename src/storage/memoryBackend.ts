@@ -3,7 +3,7 @@
  * kept as JSON text, as the other backends keep them, so a caller's later change to an object it
  * logged cannot reach the archive.
  */
-import type { Activity } from 'botbuilder';
+import type { Activity, Storage, StoreItems } from 'botbuilder';
 import { MemoryStorage } from 'botbuilder';
 import {
   addToSummary, chronological, checkAuditEntry, matchesFilter, newestFirst, parseStoredActivity, prepareForArchive, type SummaryRecord, toSummary,
@@ -13,6 +13,43 @@ import type { AuditEntry, AuditLog, ConversationFilter, ConversationSummary, Sto
 interface StoredConversation {
   summary: SummaryRecord;
   activities: { at: string; seq: number; json: string }[];
+}
+
+/** botbuilder's MemoryStorage, plus when each key was last written, so abandoned state can be purged. */
+export class MemoryBotState implements Storage {
+  private readonly storage = new MemoryStorage();
+  /** Milliseconds since the epoch, by the injected clock. */
+  private readonly writtenAt = new Map<string, number>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  read(keys: string[]): Promise<StoreItems> {
+    return this.storage.read(keys);
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    try {
+      await this.storage.write(changes);
+    } finally {
+      // Also after an eTag conflict, which may have written the keys before it: a time too late
+      // only keeps an item longer, a missing one would keep it forever.
+      const at = this.now().getTime();
+      for (const key of Object.keys(changes)) this.writtenAt.set(key, at);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await this.storage.delete(keys);
+    for (const key of keys) this.writtenAt.delete(key);
+  }
+
+  async purgeOlderThan(cutoff: Date): Promise<number> {
+    const old = [...this.writtenAt].filter(([, at]) => at < cutoff.getTime()).map(([key]) => key);
+    // Counts only what is there: a write that failed before its key was stored left a time behind.
+    const present = Object.keys(await this.storage.read(old)).length;
+    await this.delete(old);
+    return present;
+  }
 }
 
 export class MemoryTranscriptArchive implements TranscriptArchive {
@@ -80,10 +117,13 @@ export class MemoryAuditLog implements AuditLog {
 /** The pair as JSON: no two pairs share a key, whatever characters the ids hold. */
 const conversationKey = (channelId: string, conversationId: string) => JSON.stringify([channelId, conversationId]);
 
+/** `now` stamps bot-state writes and activities without a (valid, past) timestamp; default: the system clock. */
 export function openMemoryBackend(options: { now?: () => Date } = {}): StorageBackend {
+  const botState = new MemoryBotState(options.now);
   return {
     kind: 'memory',
-    botState: new MemoryStorage(),
+    botState,
+    purgeBotStateOlderThan: (cutoff) => botState.purgeOlderThan(cutoff),
     transcripts: new MemoryTranscriptArchive(options.now),
     audit: new MemoryAuditLog(),
     close: async () => {},

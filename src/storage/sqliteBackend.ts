@@ -62,12 +62,15 @@ export class SqliteBotState implements Storage {
   private readonly select: Database.Statement<[string]>;
   private readonly upsert: Database.Statement<{ key: string; etag: string; value: string; updated_at: string }>;
   private readonly remove: Database.Statement<[string]>;
+  private readonly removeOlder: Database.Statement<[string]>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, private readonly now: () => Date = () => new Date()) {
     this.select = db.prepare('SELECT etag, value FROM bot_state WHERE key = ?');
     this.upsert = db.prepare(`INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @updated_at)
       ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at`);
     this.remove = db.prepare('DELETE FROM bot_state WHERE key = ?');
+    // updated_at is always toISOString()'s fixed-width UTC form, so text order is time order.
+    this.removeOlder = db.prepare('DELETE FROM bot_state WHERE updated_at < ?');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -90,13 +93,20 @@ export class SqliteBotState implements Storage {
         if (current !== undefined && typeof eTag === 'string' && eTag !== '' && eTag !== '*' && eTag !== current) {
           throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
-        this.upsert.run({ key, etag: randomUUID(), value: JSON.stringify(value), updated_at: new Date().toISOString() });
+        this.upsert.run({ key, etag: randomUUID(), value: JSON.stringify(value), updated_at: this.now().toISOString() });
       }
     }).immediate();
   }
 
   async delete(keys: string[]): Promise<void> {
     this.db.transaction(() => keys.forEach((key) => this.remove.run(key)))();
+  }
+
+  /** One statement, so a row written during the purge is either already newer or not yet there. */
+  async purgeOlderThan(cutoff: Date): Promise<number> {
+    const { changes } = this.removeOlder.run(cutoff.toISOString());
+    if (changes > 0) checkpoint(this.db);
+    return changes;
   }
 }
 
@@ -201,7 +211,7 @@ export class SqliteTranscriptArchive implements TranscriptArchive {
 
   async deleteConversation(channelId: string, conversationId: string): Promise<void> {
     const { changes } = this.statements.remove.run(channelId, conversationId);
-    if (changes > 0) this.checkpoint();
+    if (changes > 0) checkpoint(this.db);
   }
 
   async purgeOlderThan(cutoff: Date): Promise<number> {
@@ -213,14 +223,14 @@ export class SqliteTranscriptArchive implements TranscriptArchive {
       }
       return idle.length;
     }).immediate();
-    if (purged > 0) this.checkpoint();
+    if (purged > 0) checkpoint(this.db);
     return purged;
   }
+}
 
-  /** Copies the WAL into the file and empties it, so deleted rows' old page images go too (best effort: a reader may hold it). */
-  private checkpoint(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-  }
+/** Copies the WAL into the file and empties it, so deleted rows' old page images go too (best effort: a reader may hold it). */
+function checkpoint(db: Database.Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 const conversationRow = z.object({ channel_id: z.string(), conversation_id: z.string() });
@@ -253,7 +263,7 @@ export class SqliteAuditLog implements AuditLog {
 const auditRow = z.object({ at: z.string(), actor: z.string(), action: z.string(), municipality: z.string(), target: z.string().nullable() });
 
 export interface SqliteBackendOptions {
-  /** The clock for activities without a (valid, past) timestamp; default: the system clock. */
+  /** The clock for bot-state writes and activities without a (valid, past) timestamp; default: the system clock. */
   now?: () => Date;
 }
 
@@ -268,9 +278,11 @@ export function openSqliteBackend(dataDir: string, options: SqliteBackendOptions
   // Another process (a second instance on the same DATA_DIR, a staff tool) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
   migrate(db, file);
+  const botState = new SqliteBotState(db, options.now);
   return {
     kind: 'sqlite',
-    botState: new SqliteBotState(db),
+    botState,
+    purgeBotStateOlderThan: (cutoff) => botState.purgeOlderThan(cutoff),
     transcripts: new SqliteTranscriptArchive(db, options.now),
     audit: new SqliteAuditLog(db),
     close: async () => {

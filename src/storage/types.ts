@@ -73,6 +73,12 @@ export interface StorageBackend {
   kind: 'memory' | 'sqlite' | 'azure-blob';
   /** Bot conversation and dialog state: shared by every instance on the same backend. */
   botState: Storage;
+  /**
+   * Deletes bot-state items last written before the cutoff (abandoned conversations, with any
+   * half-finished request draft in them); returns how many. An item written at or after the
+   * cutoff is kept, so a conversation in progress keeps its state.
+   */
+  purgeBotStateOlderThan(cutoff: Date): Promise<number>;
   transcripts: TranscriptArchive;
   audit: AuditLog;
   close(): Promise<void>;

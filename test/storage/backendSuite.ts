@@ -24,6 +24,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2024-03-01T10:00:00.000Z');
 const at = (ms: number) => new Date(ms);
 
+/**
+ * Waits until just past the next whole second and returns it: a cutoff every backend can tell
+ * apart from writes on either side of it (Azure's Last-Modified has whole seconds).
+ */
+async function nextWholeSecond(): Promise<Date> {
+  const second = Math.ceil((Date.now() + 1) / 1000) * 1000;
+  await new Promise((resolve) => setTimeout(resolve, second - Date.now() + 5));
+  return new Date(second);
+}
+
 const RESIDENT = { id: 'user-1', name: 'Kari Nordmann', role: 'user' };
 const BOT = { id: 'personvern-bot', name: 'Personvern', role: 'bot' };
 
@@ -80,6 +90,19 @@ export function backendSuite(name: string, harness: BackendHarness): void {
         await backend.botState.write({ a: { n: 1 }, b: { n: 2 } });
         await backend.botState.delete(['a', 'unknown']);
         assert.deepEqual(Object.keys(await backend.botState.read(['a', 'b'])), ['b']);
+      });
+
+      it('purges items last written before the cutoff, and only those', async () => {
+        const [abandoned, resumed, started] = ['webchat/conversations/abandoned', 'webchat/conversations/resumed', 'webchat/conversations/started'];
+        await backend.botState.write({ [abandoned]: { draft: { concerns: 'utkast-om-skolen' } }, [resumed]: { step: 1 } });
+        const cutoff = await nextWholeSecond();
+        await backend.botState.write({ [resumed]: { step: 2 }, [started]: { step: 1 } });
+        assert.equal(await backend.purgeBotStateOlderThan(cutoff), 1);
+        const left = await backend.botState.read([abandoned, resumed, started]);
+        assert.deepEqual(Object.keys(left).sort(), [resumed, started]);
+        assert.equal(left[resumed].step, 2);
+        assert.ok(!(await opened.raw()).includes('utkast-om-skolen'), 'the purged draft is still stored');
+        assert.equal(await backend.purgeBotStateOlderThan(cutoff), 0);
       });
     });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { z } from 'zod';
-import { MemoryTranscriptArchive } from '../../src/storage/memoryBackend';
+import { MemoryTranscriptArchive, openMemoryBackend } from '../../src/storage/memoryBackend';
 import { RetentionJob } from '../../src/storage/retention';
 import { botReplies, residentSays } from './backendSuite';
 
@@ -40,12 +40,35 @@ describe('RetentionJob', () => {
       const archive = await archiveWith({ old: 30, edge: 21.5, recent: 20, today: 0 });
       const { logger, lines } = recordingLogger();
       const job = new RetentionJob({ archive, days: 21, logger, now: () => new Date(NOW) });
-      assert.equal(await job.runOnce(), 2);
+      assert.deepEqual(await job.runOnce(), { purgedTranscripts: 2, purgedStates: 0 });
       assert.deepEqual(await ids(archive), ['recent', 'today']);
       assert.equal(lines.length, 1);
-      assert.equal(lines[0]!.purged, 2);
+      assert.equal(lines[0]!.purgedTranscripts, 2);
       assert.equal(lines[0]!.cutoff, new Date(NOW - 21 * DAY).toISOString());
       assert.doesNotMatch(JSON.stringify(lines), /old|edge|Kari|barnehagen/);
+    });
+
+    it('purges bot state last written before the cutoff too, and logs both counts', async () => {
+      let now = NOW - 30 * DAY;
+      const backend = openMemoryBackend({ now: () => new Date(now) });
+      await backend.botState.write({ 'webchat/conversations/abandoned': { draft: { name: 'Kari Nordmann', concerns: 'barnehagen' } } });
+      await backend.transcripts.logActivity(residentSays('abandoned', 'Hei', now));
+      now = NOW - 21 * DAY - 1;
+      await backend.botState.write({ 'webchat/conversations/edge': { step: 1 } });
+      now = NOW - 21 * DAY;
+      await backend.botState.write({ 'webchat/conversations/at-cutoff': { step: 1 } });
+      now = NOW;
+      await backend.botState.write({ 'webchat/conversations/today': { step: 3 } });
+      const { logger, lines } = recordingLogger();
+      const job = new RetentionJob({ archive: backend.transcripts, state: backend, days: 21, logger, now: () => new Date(now) });
+      assert.deepEqual(await job.runOnce(), { purgedTranscripts: 1, purgedStates: 2 });
+      const keys = ['abandoned', 'edge', 'at-cutoff', 'today'].map((id) => `webchat/conversations/${id}`);
+      assert.deepEqual(Object.keys(await backend.botState.read(keys)), ['webchat/conversations/at-cutoff', 'webchat/conversations/today']);
+      assert.equal(lines.length, 1);
+      assert.deepEqual(lines[0], {
+        ...lines[0], msg: 'retention purge done', purgedTranscripts: 1, purgedStates: 2, cutoff: new Date(NOW - 21 * DAY).toISOString(), retentionDays: 21,
+      });
+      assert.doesNotMatch(JSON.stringify(lines), /abandoned|edge|Kari|barnehagen/);
     });
   });
 
@@ -62,7 +85,7 @@ describe('RetentionJob', () => {
       await job.stop();
       assert.deepEqual(await ids(archive), []);
       const runs = lines.length;
-      assert.ok(runs >= 2 && lines.some((l) => l.purged === 1 && l.cutoff === new Date(NOW + 2 * DAY - 21 * DAY).toISOString()));
+      assert.ok(runs >= 2 && lines.some((l) => l.purgedTranscripts === 1 && l.cutoff === new Date(NOW + 2 * DAY - 21 * DAY).toISOString()));
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.equal(lines.length, runs, 'no runs after stop()');
     });
@@ -72,8 +95,24 @@ describe('RetentionJob', () => {
       const job = new RetentionJob({ archive: { purgeOlderThan: () => Promise.reject(new Error('storage unreachable')) }, days: 21, logger });
       await job.start();
       await job.stop();
-      assert.equal(lines[0]!.msg, 'transcript purge failed');
-      assert.equal(lines[0]!.err, 'storage unreachable');
+      assert.equal(lines[0]!.msg, 'retention purge failed');
+      assert.equal(lines[0]!.err, 'transcripts: storage unreachable');
+    });
+
+    it('purges bot state even when the transcript purge fails, and logs what it did', async () => {
+      const { logger, lines } = recordingLogger();
+      const job = new RetentionJob({
+        archive: { purgeOlderThan: () => Promise.reject(new Error('storage unreachable')) },
+        state: { purgeBotStateOlderThan: async () => 3 },
+        days: 21,
+        logger,
+        now: () => new Date(NOW),
+      });
+      await assert.rejects(job.runOnce(), /^Error: RetentionJob: transcripts: storage unreachable$/);
+      assert.equal(lines.length, 1);
+      assert.equal(lines[0]!.msg, 'retention purge failed');
+      assert.equal(lines[0]!.purgedStates, 3);
+      assert.equal(lines[0]!.purgedTranscripts, undefined);
     });
   });
 
