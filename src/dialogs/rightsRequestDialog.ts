@@ -4,7 +4,7 @@
  * about it, then what it concerns and the shared closing steps.
  */
 import { type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { GeneralEntry, Language, Municipality, Topic } from '../content/schema';
+import type { GeneralEntry, Language, Municipality, Section, Topic } from '../content/schema';
 import { citationLine, contactBlock } from '../bot/replies';
 import { STRINGS } from '../bot/strings';
 import { namesRight, RIGHT_ARTICLE, RIGHT_TOPIC, RIGHTS, type Right } from '../knowledge/intents';
@@ -97,7 +97,7 @@ export class RightsRequestDialog extends RequestDialog {
     } else {
       parts.push(s.noticeSilent(m.name));
     }
-    const identity = m.sections.find((x) => x.topics.includes('identity_check'));
+    const identity = identitySection(m, right);
     if (identity) {
       const quote = this.deps.quote(m, identity, 'identitet legitimasjon ID-porten bekrefte');
       parts.push(`${s.identityFromNotice}\n${quote.passage}\n${citationLine(quote, bot)}`);
@@ -112,6 +112,19 @@ export class RightsRequestDialog extends RequestDialog {
   private generalEntry(right: Right): GeneralEntry | undefined {
     return [...this.deps.general].filter((e) => e.topics.includes(RIGHT_TOPIC[right])).sort((a, b) => a.topics.length - b.topics.length)[0];
   }
+}
+
+const RIGHTS_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['rights', ...Object.values(RIGHT_TOPIC)]);
+
+/**
+ * How the notice says it checks identity: of the sections about identity checks, the one about
+ * this right, else one about rights at all (Sveio: a copy of ID before access), else the first.
+ */
+function identitySection(m: Municipality, right: Right): Section | undefined {
+  const score = (s: Section) =>
+    (s.topics.includes(RIGHT_TOPIC[right]) ? 2 : 0) + (s.topics.some((t) => RIGHTS_TOPICS.has(t)) ? 1 : 0) + (s.topics[0] === 'identity_check' ? 1 : 0);
+  const candidates = m.sections.filter((s) => s.topics.includes('identity_check'));
+  return candidates.reduce<Section | undefined>((best, s) => (!best || score(s) > score(best) ? s : best), undefined);
 }
 
 /** "GDPR art. 7 nr. 3" (nb, nn) / "GDPR Art. 7(3)" (en). */

@@ -96,9 +96,16 @@ describe('RightsRequestDialog', () => {
       assert.ok(replies.every((r) => r.channelData?.outcome === 'dialog'));
       assert.ok(replies[0]!.channelData.sources.length > 0);
     });
-    it('quotes how the notice checks identity where it says so (Sveio)', async () => {
-      const replies = await client({ municipality: 'sveio', language: 'nn', right: 'access' }).say('innsyn');
-      assert.match(texts(replies), /Erklæringa seier:\n.*identifikasjon/s);
+    it('quotes how the notice checks identity where it says so (Sveio: a copy of ID)', async () => {
+      for (const right of ['access', 'erasure'] as const) {
+        const replies = await client({ municipality: 'sveio', language: 'nn', right }).say('Eg vil bruke retten min');
+        assert.match(texts(replies), /Erklæringa seier:\n.*kopi av gyldig legitimasjon/s, right);
+      }
+    });
+    it('says identity is checked, e.g. with ID-porten, where the notice is silent on it', async () => {
+      const replies = await client({ municipality: 'stranda', language: 'nn', right: 'erasure' }).say('sletting');
+      assert.match(texts(replies), /stadfestar han kven du er, til dømes med ID-porten/);
+      assert.doesNotMatch(texts(replies), /fødselsnummer[^.]*\?/, 'never asks for it');
     });
   });
 
