@@ -52,6 +52,14 @@ export interface RequestStore {
   /** These two return false when the claim is no longer current (its lease expired and another took over). */
   markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): boolean;
   markFailed(claim: DeliveryClaim, error: string): boolean;
+  /**
+   * Staff send a request again once the cause is fixed: its failed deliveries become pending, due
+   * at `now`, attempts from 0, to the targets and under the reference they had (so a receiver that
+   * did get it dedupes on the Idempotency-Key). Delivered ones are left alone, and one with no
+   * target (NO_CHANNEL_ERROR) stays failed: there is nowhere to send it. The last error stays until
+   * the next attempt replaces it. False when nothing was put back.
+   */
+  requeue(reference: string, now: Date): boolean;
   /** Staff move the case on; false for an unknown reference. */
   setStatus(reference: string, status: RequestStatus): boolean;
   close(): void;

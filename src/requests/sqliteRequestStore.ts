@@ -129,6 +129,10 @@ export class SqliteRequestStore implements RequestStore {
     return this.statements.release.run({ ...claimParams(claim), state: 'failed', due_at: null, last_error: error }).changes === 1;
   }
 
+  requeue(reference: string, now: Date): boolean {
+    return this.statements.requeue.run({ reference, due_at: now.getTime() }).changes > 0;
+  }
+
   setStatus(reference: string, status: RequestStatus): boolean {
     return this.statements.setStatus.run({ reference, status }).changes === 1;
   }
@@ -196,6 +200,11 @@ function prepareStatements(db: Database.Database) {
     release: db.prepare(
       `UPDATE deliveries SET state = @state, due_at = @due_at, last_error = @last_error
        WHERE reference = @reference AND channel = @channel AND state = 'sending' AND attempts = @attempt`,
+    ),
+    // A row without a target is a request that had nowhere to go (NO_CHANNEL_ERROR): it stays failed.
+    requeue: db.prepare(
+      `UPDATE deliveries SET state = 'pending', attempts = 0, due_at = @due_at
+       WHERE reference = @reference AND state = 'failed' AND target IS NOT NULL`,
     ),
     failRow: db.prepare(`UPDATE deliveries SET state = 'failed', due_at = NULL, last_error = @last_error WHERE rowid = @rowid`),
     setStatus: db.prepare('UPDATE requests SET status = @status WHERE reference = @reference'),

@@ -87,6 +87,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
       transcripts,
       audit: storage.audit,
       requests: requests.store,
+      deliverNow: (reference) => requests.worker.deliverNow(reference),
       municipalities: content.municipalities,
       general: content.general.entries,
       sessionSecret: staffSessionSecret(config.STAFF_SESSION_SECRET, config.DATA_DIR),

@@ -64,6 +64,12 @@ export function apiRoutes(service: StaffService, auth: StaffAuth): Router {
     res.json(summary(row));
   });
 
+  /** `outcome`: sent, no_channel or nothing_failed; `deliveries` as they stand after the attempt. */
+  router.post('/requests/:reference/redeliver', async (req, res) => {
+    const { outcome, row } = await service.redeliverRequest(userOf(req), param(req, 'reference'));
+    res.json({ outcome, ...summary(row), deliveries: row.request.deliveries });
+  });
+
   router.get('/audit', async (req, res) => {
     const { entries } = await service.auditEntries(userOf(req), parseInput(auditQuery, req.query));
     res.json({ entries });

@@ -1,7 +1,7 @@
 /** The words staff pages and the CSV export use for the codes in the data, in bokmål. */
 import type { Outcome } from '../knowledge/classifier';
 import { RIGHT_ARTICLE, type Right } from '../knowledge/intents';
-import type { RequestKind, RequestStatus } from '../requests/types';
+import type { DeliveryChannel, RequestKind, RequestStatus } from '../requests/types';
 import type { DeliverySummary } from './requestQueue';
 import type { Role } from './types';
 
@@ -49,6 +49,8 @@ export const DELIVERY_LABEL: Record<DeliverySummary, string> = {
   failed: 'Levering feilet',
 };
 
+export const CHANNEL_LABEL: Record<DeliveryChannel, string> = { email: 'E-post', webhook: 'Webhook' };
+
 export const DELIVERY_STATE_LABEL = { pending: 'Venter', sending: 'Sendes', delivered: 'Levert', failed: 'Feilet' } as const;
 
 export const ROLE_LABEL: Record<Role, string> = { staff: 'Saksbehandler', admin: 'Administrator' };
@@ -62,6 +64,7 @@ export const AUDIT_ACTIONS = {
   delete_conversation: 'Slettet samtale',
   view_request: 'Åpnet henvendelse',
   update_request: 'Endret status',
+  redeliver_request: 'Sendte henvendelse på nytt',
   export_requests: 'Eksporterte henvendelser',
   denied: 'Nektet tilgang',
 } as const;

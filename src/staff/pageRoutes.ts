@@ -9,7 +9,7 @@ import { auditPage } from './pages/otherPages';
 import { requestPage, requestsPage } from './pages/requestPages';
 import { unansweredPage } from './pages/unansweredPage';
 import { STAFF_URLS, withQuery } from './paths';
-import { auditQuery, conversationsQuery, deleteBody, parseInput, pathParam, periodQuery, requestsQuery, statusBody } from './queries';
+import { auditQuery, conversationsQuery, deleteBody, parseInput, pathParam, periodQuery, requestPageQuery, requestsQuery, statusBody } from './queries';
 import type { StaffService } from './service';
 import { norwegianToday } from './dates';
 
@@ -69,7 +69,8 @@ export function pageRoutes(service: StaffService, auth: StaffAuth, now: () => Da
   router.get('/requests/:reference', async (req, res) => {
     const ctx = context(req);
     const row = await service.openRequest(ctx.user, param(req, 'reference'));
-    res.type('html').send(requestPage(ctx, row, req.query['updated'] === '1'));
+    const { updated, redelivered } = parseInput(requestPageQuery, req.query);
+    res.type('html').send(requestPage(ctx, row, { updated: updated === '1', redelivered }));
   });
 
   router.post('/requests/:reference/status', async (req, res) => {
@@ -77,6 +78,13 @@ export function pageRoutes(service: StaffService, auth: StaffAuth, now: () => Da
     const reference = param(req, 'reference');
     await service.setRequestStatus(ctx.user, reference, parseInput(statusBody, req.body).status);
     res.redirect(303, withQuery(STAFF_URLS.request(reference), { updated: 1 }));
+  });
+
+  router.post('/requests/:reference/redeliver', async (req, res) => {
+    const ctx = context(req);
+    const reference = param(req, 'reference');
+    const { outcome } = await service.redeliverRequest(ctx.user, reference);
+    res.redirect(303, withQuery(STAFF_URLS.request(reference), { redelivered: outcome }));
   });
 
   router.get('/audit', async (req, res) => {

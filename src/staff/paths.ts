@@ -16,6 +16,7 @@ export const STAFF_URLS = {
   requestsCsv: `${STAFF_PATH}/requests.csv`,
   request: (reference: string) => `${STAFF_PATH}/requests/${enc(reference)}`,
   requestStatus: (reference: string) => `${STAFF_PATH}/requests/${enc(reference)}/status`,
+  requestRedeliver: (reference: string) => `${STAFF_PATH}/requests/${enc(reference)}/redeliver`,
   audit: `${STAFF_PATH}/audit`,
 } as const;
 

@@ -7,6 +7,7 @@ import { OUTCOMES } from '../knowledge/classifier';
 import { describeIssues } from '../shared/zodIssues';
 import { BadRequestError } from './errors';
 import { isIsoDate } from './dates';
+import { REDELIVERY_OUTCOMES } from './requestQueue';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -33,6 +34,12 @@ export const requestsQuery = z.object({
 });
 
 export const auditQuery = z.object({ municipality: optional(municipality) });
+
+/** The notice a request page shows after a form sent staff back to it; an unknown value shows none. */
+export const requestPageQuery = z.object({
+  updated: z.literal('1').optional().catch(undefined),
+  redelivered: z.enum(REDELIVERY_OUTCOMES).optional().catch(undefined),
+});
 
 export const statusBody = z.object({ status: z.enum(REQUEST_STATUSES) });
 

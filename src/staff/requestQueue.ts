@@ -2,6 +2,7 @@
  * The request queue as staff work it: days left to the deadline (GDPR Art. 12(3): one month),
  * overdue when an open request has passed it, and one delivery state per request.
  */
+import { NO_CHANNEL_ERROR } from '../requests/targets';
 import type { DeliveryState, RequestStatus, StoredRequest } from '../requests/types';
 import { daysBetween } from './dates';
 
@@ -23,6 +24,23 @@ export function deliverySummary(deliveries: readonly DeliveryState[]): DeliveryS
   if (deliveries.some((d) => d.state === 'delivered')) return 'delivered';
   if (deliveries.length > 0 && deliveries.every((d) => d.state === 'failed')) return 'failed';
   return 'pending';
+}
+
+/**
+ * What "Send på nytt" did: put the failed deliveries back in the outbox, or why it sent nothing —
+ * the municipality had no delivery channel, or nothing had failed (another click got there first).
+ */
+export const REDELIVERY_OUTCOMES = ['sent', 'no_channel', 'nothing_failed'] as const;
+export type RedeliveryOutcome = (typeof REDELIVERY_OUTCOMES)[number];
+
+/** A failed delivery that had somewhere to go, so staff can send it again (RequestStore.requeue). */
+export function redeliverable(delivery: DeliveryState): boolean {
+  return delivery.state === 'failed' && delivery.lastError !== NO_CHANNEL_ERROR;
+}
+
+/** A request stored while its municipality named nowhere to send it; sending again cannot help. */
+export function hadNoChannel(request: StoredRequest): boolean {
+  return request.deliveries.some((d) => d.state === 'failed' && d.lastError === NO_CHANNEL_ERROR);
 }
 
 export function queueRow(request: StoredRequest, today: string): QueueRow {

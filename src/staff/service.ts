@@ -15,7 +15,7 @@ import { toCsv } from './csv';
 import { addDays, norwegianToday, startOfNorwegianDay } from './dates';
 import { DELIVERY_LABEL, KIND_LABEL, rightLabel, STATUS_LABEL, type AuditAction } from './labels';
 import type { auditQuery, conversationsQuery, periodQuery, requestsQuery } from './queries';
-import { OPEN_STATUSES, queueRow, type QueueRow } from './requestQueue';
+import { hadNoChannel, OPEN_STATUSES, queueRow, redeliverable, type QueueRow, type RedeliveryOutcome } from './requestQueue';
 import { buildTranscript, conversationMunicipalities, SourceTitles, turnsFor, type TranscriptEntry } from './transcript';
 import { groupUnanswered, LOW_CONFIDENCE, unansweredTurns, type UnansweredGroup, type UnansweredTurn } from './unanswered';
 import { ownMunicipality, type StaffUser } from './types';
@@ -35,6 +35,11 @@ export interface StaffServiceDeps {
   municipalities: readonly Municipality[];
   /** General entries, to name "general:<id>" sources by title (else by id). */
   general?: readonly GeneralEntry[];
+  /**
+   * Sends a request's due deliveries at once and resolves when the attempts are done: the delivery
+   * worker's deliverNow. Without it a request sent again waits for the worker's next round.
+   */
+  deliverNow?: (reference: string) => Promise<unknown>;
   now: () => Date;
 }
 
@@ -78,6 +83,9 @@ export interface UnansweredReport {
   truncated: boolean;
 }
 
+/** The audit entry's words for what "Send på nytt" did. */
+const REDELIVERY_AUDIT: Record<RedeliveryOutcome, string> = { sent: 'sendt på nytt', no_channel: 'ingen leveringskanal', nothing_failed: 'ingen feilet levering' };
+
 export const conversationTarget = (channelId: string, conversationId: string) => `${channelId}/${conversationId}`;
 const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
@@ -85,8 +93,10 @@ export class StaffService {
   private readonly known: ReadonlySet<string>;
   private readonly names: ReadonlyMap<string, string>;
   private readonly titles: SourceTitles;
+  private readonly deliverNow: (reference: string) => Promise<unknown>;
 
   constructor(private readonly deps: StaffServiceDeps) {
+    this.deliverNow = deps.deliverNow ?? (() => Promise.resolve());
     this.known = new Set(deps.municipalities.map((m) => m.id));
     this.names = new Map(deps.municipalities.map((m) => [m.id, m.name]));
     this.titles = new SourceTitles(deps.municipalities, deps.general);
@@ -209,6 +219,21 @@ export class StaffService {
     this.deps.requests.setStatus(reference, status);
     await this.record(user, 'update_request', before.municipality, `${reference}: ${before.status} → ${status}`);
     return queueRow(this.deps.requests.get(reference) ?? { ...before, status }, norwegianToday(this.deps.now()));
+  }
+
+  /**
+   * Sends a request's failed deliveries again once the cause is fixed (a receiver that was down, a
+   * missing webhook secret), and waits for the attempt, so the page can show how it went. Audited
+   * before anything is sent.
+   */
+  async redeliverRequest(user: StaffUser, reference: string): Promise<{ outcome: RedeliveryOutcome; row: QueueRow }> {
+    const before = this.checkedRequest(user, reference);
+    const channels = before.deliveries.filter(redeliverable).map((d) => d.channel);
+    const sent = this.deps.requests.requeue(reference, this.deps.now());
+    const outcome: RedeliveryOutcome = sent ? 'sent' : hadNoChannel(before) ? 'no_channel' : 'nothing_failed';
+    await this.record(user, 'redeliver_request', before.municipality, `${reference}: ${REDELIVERY_AUDIT[outcome]}${sent ? ` (${channels.join(', ')})` : ''}`);
+    if (sent) await this.deliverNow(reference);
+    return { outcome, row: queueRow(this.deps.requests.get(reference) ?? before, norwegianToday(this.deps.now())) };
   }
 
   async exportRequests(user: StaffUser, query: z.infer<typeof requestsQuery>): Promise<string> {

@@ -143,6 +143,62 @@ function behavesAsRequestStore(name: string, open: (now: () => Date) => RequestS
         assert.deepEqual(claim(), [], 'neither is due again');
       });
     });
+
+    describe('when staff send a failed request again', () => {
+      /** A request whose webhook failed for good after two attempts while its e-mail was delivered. */
+      function failedWebhook(): string {
+        const { reference } = t.store.create(sampleRequest(), [WEBHOOK, EMAIL]);
+        const claims = claim();
+        const webhook = claims.find((c) => c.channel === 'webhook');
+        t.store.markDelivered(claims.find((c) => c.channel === 'email')!, t.clock.now());
+        t.store.markRetry(webhook!, t.clock.now(), 'webhook: HTTP 503');
+        t.store.markFailed(claim()[0]!, 'webhook: HTTP 400');
+        return reference;
+      }
+
+      it('puts the failed delivery back as pending, due at the given time, attempts from 0', () => {
+        const reference = failedWebhook();
+        assert.equal(t.store.get(reference)?.deliveries[0]?.attempts, 2);
+        t.clock.advance(3600_000);
+        assert.equal(t.store.requeue(reference, t.clock.now()), true);
+        assert.deepEqual(t.store.get(reference)?.deliveries[0], { channel: 'webhook', state: 'pending', attempts: 0, lastError: 'webhook: HTTP 400', nextAttemptAt: '2026-03-05T11:00:00.000Z' });
+        assert.deepEqual(t.store.list({ deliveryState: 'failed' }), []);
+      });
+      it('sends it to the same target under the same reference, counting attempts afresh', () => {
+        const reference = failedWebhook();
+        t.store.requeue(reference, t.clock.now());
+        const [again, ...rest] = claim();
+        assert.deepEqual(rest, []);
+        assert.equal(again?.reference, reference);
+        assert.equal(again?.request.reference, reference);
+        assert.deepEqual(again?.target, WEBHOOK);
+        assert.equal(again?.attempt, 1);
+        assert.equal(t.store.markDelivered(again!, t.clock.now()), true);
+        assert.deepEqual(t.store.get(reference)?.deliveries.map((d) => d.state), ['delivered', 'delivered']);
+      });
+      it('leaves a delivered delivery untouched', () => {
+        const reference = failedWebhook();
+        const email = t.store.get(reference)?.deliveries[1];
+        t.store.requeue(reference, t.clock.now());
+        assert.deepEqual(t.store.get(reference)?.deliveries[1], email);
+        assert.deepEqual(email, { channel: 'email', state: 'delivered', attempts: 1, deliveredAt: '2026-03-05T10:00:00.000Z' });
+      });
+      it('returns false, changing nothing, when nothing had failed', () => {
+        const reference = failedWebhook();
+        const pending = t.store.create(sampleRequest(), [WEBHOOK]);
+        assert.equal(t.store.requeue(pending.reference, t.clock.now()), false);
+        assert.deepEqual(t.store.get(pending.reference), pending);
+        assert.equal(t.store.requeue(reference, t.clock.now()), true);
+        assert.equal(t.store.requeue(reference, t.clock.now()), false, 'a second click finds it pending');
+        assert.equal(t.store.requeue('PV-2026-999999', t.clock.now()), false);
+      });
+      it('keeps a request that had nowhere to go failed', () => {
+        const stored = t.store.create(sampleRequest(), []);
+        assert.equal(t.store.requeue(stored.reference, t.clock.now()), false);
+        assert.deepEqual(t.store.get(stored.reference)?.deliveries, [{ channel: 'email', state: 'failed', attempts: 0, lastError: NO_CHANNEL_ERROR }]);
+        assert.deepEqual(claim(), []);
+      });
+    });
   });
 }
 

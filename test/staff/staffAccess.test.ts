@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { STAFF_PATH } from '../../src/staff/paths';
-import { auditTrail, CONVERSATIONS, signedIn, StaffClient, startStaffServer, USERS, type StaffServer } from './support';
+import { auditTrail, CONVERSATIONS, failDelivery, signedIn, StaffClient, startStaffServer, USERS, type StaffServer } from './support';
 
 interface Route {
   name: string;
@@ -49,6 +49,10 @@ const ROUTES: Route[] = [
   { name: 'status change of a stranda request', method: 'POST', at: 'page', path: (s) => `${strandaRequest(s)}/status`, body: { status: 'in_progress' }, admin: 303 },
   { name: 'status change of a guessed reference', method: 'POST', at: 'page', path: () => `${GUESSED_REFERENCE}/status`, body: { status: 'closed' }, admin: 404 },
   { name: 'API: status change of a stranda request', method: 'POST', at: 'api', path: (s) => `${strandaRequest(s)}/status`, body: { status: 'answered' }, admin: 200 },
+  { name: 'sending a stranda request again', method: 'POST', at: 'page', path: (s) => `${strandaRequest(s)}/redeliver`, admin: 303 },
+  { name: 'sending a guessed reference again', method: 'POST', at: 'page', path: () => `${GUESSED_REFERENCE}/redeliver`, admin: 404 },
+  { name: 'API: sending a stranda request again', method: 'POST', at: 'api', path: (s) => `${strandaRequest(s)}/redeliver`, admin: 200 },
+  { name: 'API: sending a guessed reference again', method: 'POST', at: 'api', path: () => `${GUESSED_REFERENCE}/redeliver`, admin: 404 },
   { name: 'deleting the stranda conversation', method: 'POST', at: 'page', path: () => `${strandaConversation}/delete`, body: { confirm: 'yes' }, admin: 303 },
   { name: 'API: deleting a conversation that is partly stranda\'s', method: 'DELETE', at: 'api', path: () => '/conversations/directline/mixed-conv', admin: 204 },
 ];
@@ -65,6 +69,8 @@ describe('staff access across municipalities', () => {
   let askim: { client: StaffClient; csrf: string };
   before(async () => {
     server = await startStaffServer();
+    // Something for "Send på nytt" to send: stranda's request could not be delivered.
+    failDelivery(server, server.references.stranda[0]!, 'webhook: HTTP 400');
     askim = await signedIn(server.url, USERS.askim);
   });
   after(() => server.close());
@@ -86,6 +92,7 @@ describe('staff access across municipalities', () => {
 
     it('changed and deleted nothing', async () => {
       assert.equal(server.requests.get(server.references.stranda[0]!)?.status, 'new');
+      assert.equal(server.requests.get(server.references.stranda[0]!)?.deliveries[0]?.state, 'failed', 'not sent again');
       assert.ok((await server.archive.getTranscript(stranda.channelId, stranda.conversationId)).length > 0);
       assert.ok((await server.archive.getTranscript('directline', 'mixed-conv')).length > 0);
     });
@@ -141,9 +148,10 @@ describe('staff access across municipalities', () => {
         assert.equal(res.status, route.admin, `${route.method} ${route.name}`);
       }
       assert.equal(server.requests.get(server.references.stranda[0]!)?.status, 'answered');
+      assert.deepEqual(server.requests.get(server.references.stranda[0]!)?.deliveries.map((d) => [d.state, d.attempts]), [['pending', 0]], 'sent again (no worker here: back in the outbox)');
       assert.deepEqual(await server.archive.getTranscript(stranda.channelId, stranda.conversationId), []);
       const actions = (await auditTrail(server)).filter((e) => e.actor === USERS.admin).map((e) => e.action);
-      for (const action of ['view_conversation', 'view_request', 'export_requests', 'update_request', 'delete_conversation']) assert.ok(actions.includes(action), action);
+      for (const action of ['view_conversation', 'view_request', 'export_requests', 'update_request', 'redeliver_request', 'delete_conversation']) assert.ok(actions.includes(action), action);
     });
   });
 });

@@ -9,8 +9,10 @@ import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
 import type { Outcome } from '../../src/knowledge/classifier';
+import { DeliveryWorker } from '../../src/requests/deliveryWorker';
+import type { Senders } from '../../src/requests/sender';
 import { SqliteRequestStore } from '../../src/requests/sqliteRequestStore';
-import type { EmailTarget } from '../../src/requests/targets';
+import type { DeliveryTarget, EmailTarget } from '../../src/requests/targets';
 import type { NewRequest } from '../../src/requests/types';
 import { staticAccounts, type StaffAccounts } from '../../src/staff/accounts';
 import type { LoginLimits } from '../../src/staff/auth';
@@ -108,6 +110,8 @@ export interface StaffServer {
   archive: MemoryTranscriptArchive;
   audit: MemoryAuditLog;
   requests: SqliteRequestStore;
+  /** The delivery worker behind "Send på nytt", when the server was started with senders. */
+  worker: DeliveryWorker | undefined;
   /** Request references by municipality, in creation order. */
   references: { askim: string[]; stranda: string[] };
   close(): Promise<void>;
@@ -115,6 +119,8 @@ export interface StaffServer {
 
 export interface ServerOptions {
   loginLimits?: Partial<LoginLimits>;
+  /** A delivery worker with these senders sends what staff send again; without, it only goes back in the outbox. */
+  senders?: Senders;
 }
 
 /** Seeds both municipalities and serves the router at /staff, behind helmet like the real app. */
@@ -139,6 +145,9 @@ export async function startStaffServer(options: ServerOptions = {}): Promise<Sta
   await seedConversations(archive);
   const accounts = new MutableAccounts(await testAccounts());
   const clock = { now: NOW };
+  const logger = pino({ level: 'silent' });
+  // On the router's clock, so what staff put back "now" is due for the worker.
+  const worker = options.senders && new DeliveryWorker({ store: requests, senders: options.senders, logger }, { now: () => clock.now, random: () => 0 });
 
   const app = express();
   app.set('trust proxy', 'loopback');
@@ -154,8 +163,9 @@ export async function startStaffServer(options: ServerOptions = {}): Promise<Sta
       general: content.general.entries,
       sessionSecret: SECRET,
       now: () => clock.now,
-      logger: pino({ level: 'silent' }),
+      logger,
       ...(options.loginLimits && { loginLimits: options.loginLimits }),
+      ...(worker && { deliverNow: (reference: string) => worker.deliverNow(reference) }),
     }),
   );
   const server = app.listen(0, '127.0.0.1');
@@ -171,14 +181,30 @@ export async function startStaffServer(options: ServerOptions = {}): Promise<Sta
     archive,
     audit,
     requests,
+    worker,
     references,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await worker?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
         requests.close();
-      }),
+      });
+    },
   };
+}
+
+/** Fails a stored request's pending delivery for good with `error`, as a 4xx answer would. */
+export function failDelivery(server: StaffServer, reference: string, error: string): void {
+  const [claim] = server.requests.claimDue({ now: server.clock.now, limit: 1, leaseMs: 60_000, reference });
+  if (!claim || !server.requests.markFailed(claim, error)) throw new Error(`failDelivery: ${reference} has no pending delivery`);
+}
+
+/** A new request whose only delivery, to `target`, failed for good with `error`. */
+export function failedRequest(server: StaffServer, request: NewRequest, target: DeliveryTarget, error: string): string {
+  const { reference } = server.requests.create(request, [target]);
+  failDelivery(server, reference, error);
+  return reference;
 }
 
 async function seedConversations(archive: MemoryTranscriptArchive): Promise<void> {
