@@ -53,7 +53,7 @@ const PROPER_NAME = /(?<=\p{Ll}[,]? )\p{Lu}[\p{L}]{2,}/gu;
 
 export class KnowledgeBase {
   readonly analyser: Analyser;
-  private readonly municipalities = new Map<string, { municipality: Municipality; index: MiniSearch<Doc> }>();
+  private readonly municipalities = new Map<string, { municipality: Municipality; sections: Map<string, Section>; index: MiniSearch<Doc> }>();
   private readonly general: { entries: Map<string, GeneralEntry>; index: MiniSearch<Doc> };
   private readonly documentFrequency = new Map<string, number>();
   private documentCount = 0;
@@ -74,12 +74,15 @@ export class KnowledgeBase {
     for (const doc of docsByIndex.flat()) this.countDocument(doc);
     this.properNames = properNamesOf(content.municipalities.flatMap((m) => m.sections.map((s) => s.text)), this.analyser, this.nameStems);
 
+    // Edge labels of the indexes' radix trees, interned: fragments of words that recur in every notice.
+    const labels = new Map<string, string>();
     content.municipalities.forEach((municipality, i) => {
-      this.municipalities.set(municipality.id, { municipality, index: this.buildIndex(docsByIndex[i]!) });
+      const sections = new Map(municipality.sections.map((s) => [s.id, s]));
+      this.municipalities.set(municipality.id, { municipality, sections, index: this.buildIndex(docsByIndex[i]!, labels) });
     });
     this.general = {
       entries: new Map(content.general.entries.map((e) => [e.id, e])),
-      index: this.buildIndex(docsByIndex[docsByIndex.length - 1]!),
+      index: this.buildIndex(docsByIndex[docsByIndex.length - 1]!, labels),
     };
   }
 
@@ -116,8 +119,7 @@ export class KnowledgeBase {
   searchSections(municipalityId: string, question: AnalysedWord[], limit = Infinity): Hit<Section>[] {
     const entry = this.municipalities.get(municipalityId);
     if (!entry) throw new Error(`KnowledgeBase: unknown municipality "${municipalityId}"`);
-    const sections = new Map(entry.municipality.sections.map((s) => [s.id, s]));
-    return this.search(entry.index, question, limit).map((r) => ({ ...r, item: sections.get(r.id)! }));
+    return this.search(entry.index, question, limit).map((r) => ({ ...r, item: entry.sections.get(r.id)! }));
   }
 
   searchGeneral(question: AnalysedWord[], limit = Infinity): Hit<GeneralEntry>[] {
@@ -156,7 +158,7 @@ export class KnowledgeBase {
     });
   }
 
-  private buildIndex(docs: Doc[]): MiniSearch<Doc> {
+  private buildIndex(docs: Doc[], labels: Map<string, string>): MiniSearch<Doc> {
     const index = new PackedMiniSearch<Doc>({
       fields: [...FIELDS],
       storeFields: [],
@@ -165,7 +167,7 @@ export class KnowledgeBase {
     });
     index.addAll(docs);
     // Packed one at a time, so that only one index's Maps exist at once (see packedIndex.ts).
-    index.pack();
+    index.pack(labels);
     return index;
   }
 

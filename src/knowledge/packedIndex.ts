@@ -3,30 +3,61 @@
  *
  * Why: MiniSearch keeps its radix tree as nested Maps (one per tree node, per term, and per term
  * and field), and a Map costs ~185 bytes however small. At 357 municipalities that is ~780k Maps,
- * ~140 MB: most of the process's memory. Packed, the same tree is a few typed arrays and the edge
- * labels, ~12 % of that. Searching is still MiniSearch's own code: it walks the packed tree through
- * read-only Map views that yield the same keys in the same order, so hits, scores and their order
- * are unchanged.
+ * 155 MB of heap: most of the process's memory. Packed, the same tree is three typed arrays and
+ * the edge labels, 15 MB. Searching is still MiniSearch's own code: it walks the packed tree
+ * through read-only Map views made on demand, which give the same keys in the same order, so hits,
+ * scores and their order are unchanged (bench/fingerprint.ts).
  *
- * Trade-off: a packed index is read-only (add, remove and discard throw), and packing relies on
- * MiniSearch 7's index layout (`_index._tree`, a protected field of the pinned version), which
- * `pack` checks.
+ * Trade-offs: a packed index is read-only (add, remove and discard throw); packing relies on
+ * MiniSearch 7's index layout (`_index._tree`, a protected field; the version is pinned), which
+ * `pack` checks; and a search makes more short-lived objects (the views), kept close to
+ * MiniSearch's own by recycling iterators and keeping the views near the root.
  */
 import MiniSearch from 'minisearch';
 
-/** MiniSearch's index value for one term: field id → short document id → term frequency. */
+/** MiniSearch's index value for one term is field id → this: short document id → term frequency. */
 type DocumentFrequencies = Map<number, number>;
-type FieldTermData = Map<number, DocumentFrequencies>;
 type RadixTree = MiniSearch['_index']['_tree'];
 
 /** The radix tree's key for a term's own data, beside the edges to longer terms. */
 const LEAF = '';
-const TOP = Number(process.env.TOP ?? 0);
+/**
+ * Views of the nodes numbered below this are kept once made: breadth first, they are the ones near
+ * the root, which every search walks (a fuzzy search visits ~460 nodes). At most ~12 kB an index;
+ * saves a tenth of a search's garbage.
+ */
+const KEPT_VIEWS = 256;
 
 export class PackedMiniSearch<T> extends MiniSearch<T> {
-  /** Replaces the index's Maps by a packed copy; the index is read-only from then on. */
-  pack(): void {
-    this._index._tree = new PackedTree(this._index._tree).root();
+  private packed = false;
+
+  /**
+   * Replaces the index's Maps by a packed copy; the index is read-only from then on. `labels`
+   * interns the tree's edge labels (fragments of terms) across the indexes packed with it.
+   */
+  pack(labels: Map<string, string> = new Map()): void {
+    this.assertNotPacked('pack');
+    this._index._tree = new PackedTree(this._index._tree, labels).root();
+    this.packed = true;
+  }
+
+  override add(document: T): void {
+    this.assertNotPacked('add to');
+    super.add(document);
+  }
+
+  override remove(document: T): void {
+    this.assertNotPacked('remove from');
+    super.remove(document);
+  }
+
+  override discard(id: unknown): void {
+    this.assertNotPacked('discard from');
+    super.discard(id);
+  }
+
+  private assertNotPacked(what: string): void {
+    if (this.packed) throw new Error(`PackedMiniSearch: cannot ${what} a packed index (it is read-only)`);
   }
 }
 
@@ -37,22 +68,27 @@ export class PackedMiniSearch<T> extends MiniSearch<T> {
  * and (short document id, frequency) pairs.
  */
 class PackedTree {
-  readonly labels: string[] = [];
-  readonly targets: Int32Array;
-  readonly nodeStart: Int32Array;
-  readonly termData: Int32Array;
+  readonly labels: string[];
+  readonly targets: Ints;
+  readonly nodeStart: Ints;
+  readonly termData: Ints;
+  private readonly views: NodeView[] = [];
 
-  constructor(tree: RadixTree) {
-    if (!(tree instanceof Map)) throw new Error('PackedMiniSearch: the index is already packed, or not MiniSearch 7\'s radix tree of Maps');
+  /** `labels` interns the edge labels: the same fragments of words recur in every notice. */
+  constructor(tree: RadixTree, labels: Map<string, string>) {
+    if (!(tree instanceof Map)) throw new Error('PackedMiniSearch: the index is not MiniSearch 7\'s radix tree of Maps');
+    const edgeLabels: string[] = [];
     const targets: number[] = [];
     const nodeStart: number[] = [];
     const termData: number[] = [];
     // Breadth first, so that each node's edges are contiguous and a child's number is known when its edge is written.
     const queue: Map<string, unknown>[] = [tree];
     for (let n = 0; n < queue.length; n++) {
-      nodeStart.push(this.labels.length);
+      nodeStart.push(edgeLabels.length);
       for (const [label, value] of queue[n]!) {
-        this.labels.push(label);
+        let interned = labels.get(label);
+        if (interned === undefined) labels.set(label, (interned = label));
+        edgeLabels.push(interned);
         if (label === LEAF) {
           targets.push(termData.length);
           packTermData(value, termData);
@@ -63,24 +99,33 @@ class PackedTree {
         }
       }
     }
-    nodeStart.push(this.labels.length);
-    this.targets = Int32Array.from(targets);
-    this.nodeStart = Int32Array.from(nodeStart);
-    this.termData = Int32Array.from(termData);
+    nodeStart.push(edgeLabels.length);
+    this.labels = edgeLabels.slice(); // without the spare capacity pushing left
+    this.targets = packInts(targets);
+    this.nodeStart = packInts(nodeStart);
+    this.termData = packInts(termData);
   }
-
-  private readonly topViews: NodeView[] = [];
 
   root(): RadixTree {
     // The views implement Map's read methods, which is all MiniSearch's search uses of the tree;
     // its RadixTree type also overloads get by key kind, which a class cannot declare.
-    return this.node(0) as unknown as RadixTree;
+    return new NodeView(this, 0) as unknown as RadixTree;
   }
 
-  node(n: number): NodeView {
-    if (n >= TOP) return new NodeView(this, n);
-    return (this.topViews[n] ??= new NodeView(this, n));
+  /** What an edge leads to: a child node, or for the leaf edge the term's data. */
+  target(edge: number): NodeView | TermView {
+    const target = this.targets[edge]!;
+    if (this.labels[edge] === LEAF) return new TermView(this.termData, target);
+    if (target >= KEPT_VIEWS) return new NodeView(this, target);
+    return (this.views[target] ??= new NodeView(this, target));
   }
+}
+
+/** Non-negative integers in two bytes each when they fit (they do for a notice's index), else four. */
+type Ints = Uint16Array | Int32Array;
+
+function packInts(values: number[]): Ints {
+  return values.every((v) => v <= 0xffff) ? Uint16Array.from(values) : Int32Array.from(values);
 }
 
 function packTermData(value: unknown, out: number[]): void {
@@ -99,6 +144,8 @@ function int(value: unknown): number {
   }
   return value;
 }
+
+const READ_ONLY = 'PackedMiniSearch: a packed index is read-only';
 
 /** The read methods of a Map over a range of keys and values computed on demand; writing throws. */
 abstract class ReadOnlyMapView<K, V> implements Map<K, V> {
@@ -133,70 +180,70 @@ abstract class ReadOnlyMapView<K, V> implements Map<K, V> {
   }
 
   set(): this {
-    throw new Error('PackedMiniSearch: a packed index is read-only');
+    throw new Error(READ_ONLY);
   }
 
   delete(): boolean {
-    throw new Error('PackedMiniSearch: a packed index is read-only');
+    throw new Error(READ_ONLY);
   }
 
   clear(): void {
-    throw new Error('PackedMiniSearch: a packed index is read-only');
+    throw new Error(READ_ONLY);
   }
 }
 
-/** A tree node: label → child node, or LEAF → the term's data. */
+/** A tree node: label → child node, or LEAF → the term's data. Made as a search walks the tree, so it keeps to two fields. */
 class NodeView extends ReadOnlyMapView<string, NodeView | TermView> {
-  private readonly start: number;
-  readonly size: number;
-
   constructor(
     private readonly tree: PackedTree,
-    node: number,
+    private readonly node: number,
   ) {
     super();
-    this.start = tree.nodeStart[node]!;
-    this.size = tree.nodeStart[node + 1]! - this.start;
+  }
+
+  get size(): number {
+    return this.tree.nodeStart[this.node + 1]! - this.tree.nodeStart[this.node]!;
   }
 
   get(label: string): NodeView | TermView | undefined {
-    const i = this.indexOf(label);
-    return i < 0 ? undefined : this.valueAt(i);
+    const edge = this.edge(label);
+    return edge < 0 ? undefined : this.tree.target(edge);
   }
 
   override has(label: string): boolean {
-    return this.indexOf(label) >= 0;
+    return this.edge(label) >= 0;
   }
 
   keys(): MapIterator<string> {
-    return new RangeIterator(this.tree.labels, this.start, this.start + this.size, 1);
+    return LabelIterator.over(this.tree.labels, this.tree.nodeStart[this.node]!, this.tree.nodeStart[this.node + 1]!);
   }
 
   protected valueAt(i: number): NodeView | TermView {
-    const edge = this.start + i;
-    const target = this.tree.targets[edge]!;
-    return this.tree.labels[edge] === LEAF ? new TermView(this.tree.termData, target) : this.tree.node(target);
+    return this.tree.target(this.tree.nodeStart[this.node]! + i);
   }
 
-  private indexOf(label: string): number {
-    const { labels } = this.tree;
-    for (let i = 0; i < this.size; i++) if (labels[this.start + i] === label) return i;
+  private edge(label: string): number {
+    const { labels, nodeStart } = this.tree;
+    for (let edge = nodeStart[this.node]!, end = nodeStart[this.node + 1]!; edge < end; edge++) if (labels[edge] === label) return edge;
     return -1;
   }
 }
 
-/** One term's data: field id → its documents' frequencies. */
-class TermView extends ReadOnlyMapView<number, DocumentFrequencies> {
+/** A view of `termData` at `offset`: an entry count, followed by the entries. */
+abstract class TermDataView<V> extends ReadOnlyMapView<number, V> {
   readonly size: number;
 
   constructor(
-    private readonly data: Int32Array,
-    private readonly offset: number,
+    protected readonly data: Ints,
+    protected readonly offset: number,
   ) {
     super();
     this.size = data[offset]!;
   }
+}
 
+/** One term's data: field id → its documents' frequencies. */
+class TermView extends TermDataView<DocumentFrequencies> {
   get(fieldId: number): DocumentFrequencies | undefined {
     for (let i = 0, at = this.offset + 1; i < this.size; i++, at += 2 + 2 * this.data[at + 1]!) {
       if (this.data[at] === fieldId) return new FrequenciesView(this.data, at + 1);
@@ -218,25 +265,16 @@ class TermView extends ReadOnlyMapView<number, DocumentFrequencies> {
 }
 
 /** One term in one field: short document id → frequency. */
-class FrequenciesView extends ReadOnlyMapView<number, number> {
-  readonly size: number;
-
-  /** `offset`: the document count, followed by the (id, frequency) pairs. */
-  constructor(
-    private readonly data: Int32Array,
-    private readonly offset: number,
-  ) {
-    super();
-    this.size = data[offset]!;
-  }
-
+class FrequenciesView extends TermDataView<number> {
   get(documentId: number): number | undefined {
     for (let i = 0, at = this.offset + 1; i < this.size; i++, at += 2) if (this.data[at] === documentId) return this.data[at + 1];
     return undefined;
   }
 
   keys(): MapIterator<number> {
-    return new RangeIterator(this.data, this.offset + 1, this.offset + 1 + 2 * this.size, 2);
+    const ids: number[] = [];
+    for (let i = 0, at = this.offset + 1; i < this.size; i++, at += 2) ids.push(this.data[at]!);
+    return ids.values();
   }
 
   protected valueAt(i: number): number {
@@ -245,34 +283,53 @@ class FrequenciesView extends ReadOnlyMapView<number, number> {
 }
 
 /**
- * Every `step`th item of `items` from `start` to `end`: the keys of a view without copying them.
- * A search walks thousands of nodes, and copied keys and per-step result objects were most of its
- * garbage, so the iterator is its own result object (for…of and Array.from read each result
- * before asking for the next).
+ * A node's labels, without copying them. A search walks hundreds of nodes, and iterators were
+ * most of its garbage, so they are recycled: an iterator goes back to a free list when it is done
+ * or returned (for…of calls return() when it leaves a loop early), and is its own result object.
+ * That is safe for MiniSearch's uses, for…of and Array.from, which read each result before asking
+ * for the next and ask no more after the last.
  */
-class RangeIterator<T> implements MapIterator<T> {
-  done = false;
-  value: T | undefined = undefined;
+class LabelIterator implements MapIterator<string> {
+  private static readonly free: LabelIterator[] = [];
+  private static readonly FREE_MAX = 64;
 
-  constructor(
-    private readonly items: ArrayLike<T>,
-    private at: number,
-    private readonly end: number,
-    private readonly step: number,
-  ) {}
+  value: string | undefined = undefined;
+  private labels: readonly string[] | undefined;
+  private at = 0;
+  private end = 0;
 
-  next(): IteratorResult<T, undefined> {
-    if (this.at < this.end) {
-      this.value = this.items[this.at];
-      this.at += this.step;
-    } else {
-      this.done = true;
-      this.value = undefined;
-    }
-    return this as IteratorResult<T, undefined>;
+  static over(labels: readonly string[], start: number, end: number): LabelIterator {
+    const iterator = LabelIterator.free.pop() ?? new LabelIterator();
+    iterator.labels = labels;
+    iterator.at = start;
+    iterator.end = end;
+    return iterator;
+  }
+
+  /** Labels are strings: undefined only once past the end. */
+  get done(): boolean {
+    return this.value === undefined;
+  }
+
+  next(): IteratorResult<string, undefined> {
+    if (this.at < this.end) this.value = this.labels![this.at++];
+    else this.release();
+    return this as IteratorResult<string, undefined>;
+  }
+
+  return(): IteratorResult<string, undefined> {
+    this.release();
+    return this as IteratorResult<string, undefined>;
   }
 
   [Symbol.iterator](): this {
     return this;
+  }
+
+  private release(): void {
+    this.value = undefined;
+    if (this.labels === undefined) return;
+    this.labels = undefined;
+    if (LabelIterator.free.length < LabelIterator.FREE_MAX) LabelIterator.free.push(this);
   }
 }
