@@ -19,6 +19,9 @@ import { createApp } from '../src/server/app';
 import { DirectLineChannel } from '../src/server/directline/directLine';
 import { attachStreaming } from '../src/server/directline/streaming';
 import { startServer } from '../src/server/startServer';
+import { openStorage } from '../src/storage/openStorage';
+import { SettledArchive } from '../src/storage/settledArchive';
+import { createTranscriptMiddleware } from '../src/storage/transcriptMiddleware';
 
 export interface BenchServer {
   url: string;
@@ -53,13 +56,15 @@ export class EchoBot extends ActivityHandler {
 }
 
 /**
- * startServer's wiring around a given bot: the same middleware (ID-number redaction, then the
- * turn log), the same createAdapter for Direct Line, createApp, DirectLineChannel and streaming,
- * with rate limits passed through their options.
+ * startServer's wiring around a given bot: the same middleware (ID-number redaction, transcripts
+ * in SQLite, the turn log), the same createAdapter for Direct Line, createApp, DirectLineChannel
+ * and streaming, with rate limits passed through their options.
  */
 export async function startComposedServer(bot: ActivityHandler, municipalities: readonly string[], middleware: Middleware[] = [new NationalIdRedactionMiddleware()]): Promise<BenchServer> {
   const logger = pino({ level: 'silent' });
-  const allMiddleware = [...middleware, new TurnLogMiddleware(logger)];
+  // Every turn archived in SQLite, as startServer does: storage is the server's cost, not the bot's.
+  const storage = await openStorage({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'personvern-bench-')) });
+  const allMiddleware = [...middleware, createTranscriptMiddleware(new SettledArchive(storage.transcripts)), new TurnLogMiddleware(logger)];
   const directLine = new DirectLineChannel({
     municipalities,
     adapter: createAdapter({}, logger, allMiddleware),
@@ -85,12 +90,14 @@ export async function startComposedServer(bot: ActivityHandler, municipalities: 
   const stopStreaming = attachStreaming(server, directLine.store, directLine.tokens);
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopStreaming();
+    close: async () => {
+      stopStreaming();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await storage.close();
+    },
   };
 }
 

@@ -39,10 +39,12 @@ export class DialogRunner {
     await dc.beginDialog(RIGHTS_REQUEST_DIALOG, { municipality: m.id, language, right, innsyn } satisfies RequestDialogOptions);
   }
 
-  async offerDpoMessage(context: TurnContext, m: Municipality, language: Language): Promise<void> {
+  /** Sends the handoff reply with the offer to send the DPO a message, as one message. */
+  async offerDpoMessage(context: TurnContext, m: Municipality, language: Language, handoff: Reply): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(DPO_MESSAGE_DIALOG, { municipality: m.id, language } satisfies RequestDialogOptions);
+    const lead = { text: handoff.text ?? '', attachments: handoff.attachments ?? [], sources: handoff.channelData.sources };
+    await dc.beginDialog(DPO_MESSAGE_DIALOG, { municipality: m.id, language, handoff: lead } satisfies RequestDialogOptions);
   }
 
   /**

@@ -201,12 +201,11 @@ export class PersonvernBot extends ActivityHandler {
       const { right } = c.request;
       return this.dialogs.beginRightsRequest(context, m, c.language, right, right === 'access' ? innsynMeant(text) : undefined);
     }
-    await context.sendActivity(handoffReply(c, m));
     if (!NO_HANDOFF_HUB.has(context.activity.channelId)) {
       const reason = c.request?.kind === 'handoff' ? c.request.reason : 'person';
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { municipality: m.id, reason, language: c.language }));
     }
-    await this.dialogs.offerDpoMessage(context, m, c.language);
+    await this.dialogs.offerDpoMessage(context, m, c.language, handoffReply(c, m));
   }
 
   private replyFor(c: Classification, m: Municipality): Reply {

@@ -1,4 +1,5 @@
 /** What the dialogs need from the rest of the bot, passed in so tests can use small fakes. */
+import type { Attachment } from 'botbuilder';
 import type { GeneralEntry, Language, Municipality, Section } from '../content/schema';
 import type { Right } from '../knowledge/intents';
 import type { InnsynKind } from './recognise';
@@ -29,4 +30,6 @@ export interface RequestDialogOptions {
    * not settle it. Absent means GDPR access.
    */
   innsyn?: InnsynKind | 'ask';
+  /** For the DPO-message offer: the handoff reply (words, contact card) it is sent with. */
+  handoff?: { text: string; attachments: Attachment[]; sources: string[] };
 }

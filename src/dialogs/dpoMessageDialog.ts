@@ -5,7 +5,7 @@
  * resident's next question is simply answered.
  */
 import { type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { DialogDependencies } from './dependencies';
+import type { DialogDependencies, RequestDialogOptions } from './dependencies';
 import { yesOrNo } from './recognise';
 import { PROMPTS, RequestDialog, type RequestDialogResult } from './requestDialog';
 
@@ -22,12 +22,17 @@ export class DpoMessageDialog extends RequestDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** Sent in the handoff turn itself, so it carries that turn's outcome. */
+  /** Sent in the handoff turn itself, after the handoff's own words and contact card, so it carries that turn's outcome. */
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.startDraft(step);
     const s = this.strings(draft);
     const recipient = this.recipient(this.municipality(draft));
-    return this.ask(step, OFFER_PROMPT, s.dpoOffer(recipient), s.dpoOffer(recipient), [s.offerButtons.yes, s.offerButtons.no], 'handoff');
+    const { handoff } = step.options as RequestDialogOptions;
+    if (handoff) draft.sources.push(...handoff.sources);
+    return this.ask(step, OFFER_PROMPT, s.dpoOffer(recipient), s.dpoOffer(recipient), [s.offerButtons.yes, s.offerButtons.no], {
+      outcome: 'handoff',
+      ...(handoff && { text: handoff.text, attachments: handoff.attachments }),
+    });
   }
 
   private async messageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

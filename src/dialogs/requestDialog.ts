@@ -3,7 +3,7 @@
  * how to reply, a summary to confirm, and the durable hand-over with a reference number.
  * Subclasses put their own first steps in front of `closingSteps()`.
  */
-import { type Activity, ActionTypes, type TurnContext } from 'botbuilder';
+import { type Activity, ActionTypes, type Attachment, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, TextPrompt,
   type WaterfallStep, type WaterfallStepContext,
@@ -29,6 +29,16 @@ export const PROMPTS = {
 
 /** Prompts whose answers are personal data (what it concerns, name, how to reply): kept only in the request record. */
 export const PERSONAL_PROMPTS: ReadonlySet<string> = new Set([PROMPTS.freeText, PROMPTS.name, PROMPTS.contact]);
+
+/** What goes in front of a prompt's question in the same message. */
+export interface PromptLead {
+  text?: string;
+  attachments?: Attachment[];
+  /** The turn's outcome when it is not `dialog` (the DPO offer is part of a handoff). */
+  outcome?: Outcome;
+  /** The message shows personal data (the summary): see PERSONAL_DATA_FLAG. */
+  personal?: boolean;
+}
 
 /** What a dialog hands back when it ends. `unhandled`: the resident moved on; the bot should treat the text as a new message. */
 export interface RequestDialogResult {
@@ -97,14 +107,22 @@ export abstract class RequestDialog extends ComponentDialog {
     await context.sendActivity(this.message(draft, text, extra));
   }
 
-  /** Asks with a prompt; `buttons` become suggested actions on the question and on its retry. */
-  protected ask(step: WaterfallStepContext, promptId: string, text: string, retry: string, buttons: string[] = [], outcome: Outcome = 'dialog'): Promise<DialogTurnResult> {
+  /**
+   * Asks with a prompt; `buttons` become suggested actions on the question and on its retry.
+   * `lead` (an explanation, a card) goes in the same message as the question, not in one of its
+   * own: one message per turn reads as one reply and costs the channel one call; a retry asks
+   * the question alone.
+   */
+  protected ask(step: WaterfallStepContext, promptId: string, text: string, retry: string, buttons: string[] = [], lead: PromptLead = {}): Promise<DialogTurnResult> {
     const draft = this.draft(step);
+    const outcome = lead.outcome ?? 'dialog';
     const extra: Partial<Activity> = buttons.length
       ? { suggestedActions: { actions: buttons.map((b) => ({ type: ActionTypes.ImBack, title: b, value: b })), to: [] } }
       : {};
+    const prompt = this.message(draft, [lead.text, text].filter(Boolean).join('\n\n'), { ...extra, ...(lead.attachments ? { attachments: lead.attachments } : {}) }, outcome);
+    if (lead.personal) prompt.channelData = { ...prompt.channelData, [PERSONAL_DATA_FLAG]: true };
     return step.prompt(promptId, {
-      prompt: this.message(draft, text, extra, outcome),
+      prompt,
       retryPrompt: this.message(draft, retry, extra, outcome),
       validations: { language: draft.language },
     });
@@ -144,11 +162,12 @@ export abstract class RequestDialog extends ComponentDialog {
     const s = this.strings(draft);
     const title = s.summaryTitle[draft.kind];
     const facts = summaryFacts(draft, this.recipient(this.municipality(draft)), s);
-    // The card carries the summary (its fallback text for channels without cards); text beside it would repeat it.
-    const card = this.message(draft, '');
-    card.channelData = { ...card.channelData, [PERSONAL_DATA_FLAG]: true };
-    await step.context.sendActivity({ ...card, text: undefined, attachments: [summaryCard(title, facts)] });
-    return this.ask(step, PROMPTS.confirm, s.askConfirm, s.retryConfirm, [s.confirmButtons.yes, s.confirmButtons.no]);
+    // The card carries the summary (its fallback text for channels without cards) and is personal
+    // data: the transcript keeps a placeholder for this message.
+    return this.ask(step, PROMPTS.confirm, s.askConfirm, s.retryConfirm, [s.confirmButtons.yes, s.confirmButtons.no], {
+      attachments: [summaryCard(title, facts)],
+      personal: true,
+    });
   }
 
   private async submitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -59,8 +59,8 @@ export class RightsRequestDialog extends RequestDialog {
       await this.say(step.context, draft, this.elsewhere(m, kind, draft.language));
       return step.endDialog({} satisfies RequestDialogResult);
     }
-    await this.say(step.context, draft, this.explanation(m, draft.right!, draft.language, draft.sources));
-    return this.ask(step, PROMPTS.freeText, s.askDetails, s.retryDetails);
+    const explanation = this.explanation(m, draft.right!, draft.language, draft.sources);
+    return this.ask(step, PROMPTS.freeText, s.askDetails, s.retryDetails, [], { text: explanation });
   }
 
   /** Partsinnsyn and public records are not GDPR requests: say where to ask, and what the notice says if anything. */

@@ -35,8 +35,8 @@ describe('robustness: the bot on random text', () => {
     };
   }
 
-  /** Explanation, summary card, question: the most a dialog turn says (an answer in between adds a resume line). */
-  const MAX_MESSAGES_PER_TURN = 4;
+  /** A question answered in the middle of a dialog: the answer, "let us continue", the question again. */
+  const MAX_MESSAGES_PER_TURN = 3;
 
   const municipality = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...MUNICIPALITIES).map((m) => ({ municipality: m })) },
