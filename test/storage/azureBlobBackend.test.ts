@@ -68,7 +68,7 @@ describe('Azure Blob storage backend', () => {
         };
       };
       const onA = await instance(a).say('Jeg vil at dere sletter opplysningene mine', { municipality: 'askim' });
-      assert.equal(onA.at(-1)?.text, DIALOG_STRINGS.nb.askDetails);
+      assert.ok(onA.at(-1)?.text?.endsWith(DIALOG_STRINGS.nb.askDetails), 'A asks what the request concerns');
       const onB = await instance(b).say('Skolen');
       assert.equal(onB.at(-1)?.text, DIALOG_STRINGS.nb.askName, 'B knows the dialog and the municipality');
       assert.equal(onB.at(-1)?.channelData?.municipality, 'askim');
