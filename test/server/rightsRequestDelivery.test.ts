@@ -6,24 +6,12 @@ import nock from 'nock';
 import pino from 'pino';
 import { verifySignature } from '../../src/requests';
 import { type RunningServer, startServer } from '../../src/server/startServer';
-import { PRODUCT_CONTENT_DIR, testServerConfig } from '../helpers';
+import { PRODUCT_CONTENT_DIR, sayOverApiMessages, testServerConfig } from '../helpers';
 
 const logger = pino({ level: 'silent' });
 
-/** One resident turn through /api/messages, answered in the response (deliveryMode expectReplies). */
-async function say(server: RunningServer, conversation: string, text: string, municipality = 'stranda'): Promise<string> {
-  const res = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', id: `a-${Math.random()}`, channelId: 'webchat', serviceUrl: 'http://connector.test', deliveryMode: 'expectReplies',
-      conversation: { id: conversation }, from: { id: 'resident' }, recipient: { id: 'bot' }, text, channelData: { municipality },
-    }),
-  });
-  assert.equal(res.status, 200);
-  const body = (await res.json()) as { activities: { text?: string }[] };
-  return body.activities.map((a) => a.text ?? '').join('\n');
-}
+/** One resident turn in a stranda conversation. */
+const say = (server: RunningServer, conversation: string, text: string) => sayOverApiMessages(server.url, conversation, text, 'stranda');
 
 async function requestErasure(server: RunningServer, details = 'Skulen'): Promise<string> {
   const conversation = `c-${Math.random()}`;

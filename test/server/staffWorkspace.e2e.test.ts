@@ -4,23 +4,12 @@ import pino from 'pino';
 import { STAFF_ACCOUNTS_FILE_NAME } from '../../src/staff/accounts';
 import { addStaffAccount } from '../../src/staff/addAccount';
 import { type RunningServer, startServer } from '../../src/server/startServer';
-import { PRODUCT_CONTENT_DIR, testServerConfig } from '../helpers';
+import { PRODUCT_CONTENT_DIR, sayOverApiMessages, testServerConfig } from '../helpers';
 import { PASSWORD, StaffClient } from '../staff/support';
 
 const logger = pino({ level: 'silent' });
 
-/** A resident's turn through /api/messages, answered in the response. */
-async function residentSays(server: RunningServer, conversation: string, text: string, municipality: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', id: `m-${Math.random()}`, channelId: 'webchat', serviceUrl: 'http://connector.test', deliveryMode: 'expectReplies',
-      conversation: { id: conversation }, from: { id: 'resident' }, recipient: { id: 'bot' }, text, channelData: { municipality },
-    }),
-  });
-  assert.equal(res.status, 200);
-}
+const residentSays = (server: RunningServer, conversation: string, text: string, municipality: string) => sayOverApiMessages(server.url, conversation, text, municipality);
 
 describe('the staff workspace on the real server', () => {
   let server: RunningServer;
