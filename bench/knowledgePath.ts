@@ -3,7 +3,6 @@
  * classify, then compose the passage the reply quotes. Rendering the reply's strings is left out.
  */
 import type { Content } from '../src/content/load';
-import type { Topic } from '../src/content/schema';
 import { type Classification, Classifier } from '../src/knowledge/classifier';
 import { type ComposedAnswer, Composer } from '../src/knowledge/composer';
 import { RIGHT_TOPIC } from '../src/knowledge/intents';

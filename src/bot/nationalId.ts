@@ -54,7 +54,6 @@ export function redactNationalIds(text: string): { text: string; found: number }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSeparator = (c: string | undefined) => c === ' ' || c === '.' || c === '-';
-const isDigitOrSeparator = (c: string | undefined) => isDigit(c) || isSeparator(c);
 
 /** Eleven digits from `from`, with single separators between them, not followed by another digit. */
 function matchIdAt(text: string, from: number): { digits: string; end: number } | undefined {
