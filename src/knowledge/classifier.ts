@@ -107,7 +107,7 @@ export class Classifier {
     if (rightsInGeneral) {
       const overview = this.rightsSections(municipalityId);
       if (overview.length >= MIN_OVERVIEW_SECTIONS) return { ...base, confidence: 1, outcome: 'answer', overview };
-    } else if (section && confidence >= this.requiredCoverage(question) && !missesSubject(question, section, this.knowledge)) {
+    } else if (section && confidence >= this.requiredCoverage(question) && !missesSubject(question, section, this.knowledge) && !this.knowledge.unknownToolIn(questionText)) {
       return { ...base, outcome: 'answer' };
     }
 

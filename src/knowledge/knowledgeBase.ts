@@ -6,7 +6,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Content } from '../content/load';
 import type { GeneralEntry, Language, Municipality, Section } from '../content/schema';
-import { Analyser, type AnalysedWord } from './normalise';
+import { Analyser, type AnalysedWord, mappedWords, stem } from './normalise';
 import { PackedMiniSearch } from './packedIndex';
 
 export interface SearchOptions {
@@ -48,6 +48,8 @@ interface Doc {
 }
 
 const FIELDS = ['questions', 'title', 'text'] as const;
+/** "bruker dere X", "brukar kommunen X", "do you use X", "uses X": the capitalised X. */
+const USES_NAME = /\b(?:[Bb]ruk(?:er|ar|e)|[Nn]ytt(?:er|ar)|[Bb]enytt(?:er|ar)|[Uu]ses?|[Uu]sing)\s+(?:(?:dere|de|dykk|kommunen|you|the municipality)\s+)?(\p{Lu}[\p{L}\d]{2,})/gu;
 /** A capitalised word after a lower-case one: a name inside a sentence, not its first word. */
 const PROPER_NAME = /(?<=\p{Ll}[,]? )\p{Lu}[\p{L}]{2,}/gu;
 
@@ -84,6 +86,21 @@ export class KnowledgeBase {
       entries: new Map(content.general.entries.map((e) => [e.id, e])),
       index: this.buildIndex(docsByIndex[docsByIndex.length - 1]!, labels),
     };
+  }
+
+  /**
+   * A tool or service the question asks whether the municipality uses ("Bruker dere Hotjar?",
+   * "Do you use Matomo?") that no notice names at all: no section can be about it, whatever else
+   * the question shares with one. Only capitalised names right after "use"-verbs count, so
+   * places ("Eg flyttar til Bergen") and Norwegian words written with a capital stay ordinary.
+   */
+  unknownToolIn(text: string): string | undefined {
+    for (const match of text.matchAll(USES_NAME)) {
+      const name = match[1]!;
+      const known = mappedWords(name).some((w) => this.documentFrequency.has(stem(w)) || this.nameStems.has(stem(w)));
+      if (!known) return name;
+    }
+    return undefined;
   }
 
   /** Whether a stem is (part of) a municipality's name: "Sveio" in a question is no content word. */

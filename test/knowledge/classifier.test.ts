@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Classifier } from '../../src/knowledge/classifier';
 import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { fixtureContent } from '../helpers';
+import { fixtureContent, productContent } from '../helpers';
 
 describe('Classifier', () => {
   const classifier = new Classifier(new KnowledgeBase(fixtureContent()));
@@ -89,6 +89,24 @@ describe('Classifier', () => {
       assert.equal(classify('dalby', 'Do you use cookies?').language, 'en');
       assert.equal(classify('dalby', 'Bruker dere cookies?').language, 'nn');
       assert.equal(classify('fjellby', 'Kva rettar har eg?').language, 'nb');
+    });
+  });
+
+  describe('when asked whether the municipality uses a tool no notice names', () => {
+    const product = new Classifier(new KnowledgeBase(productContent()));
+    const ask = (text: string) => product.classify('askim', 'nb', text);
+    it('does not answer from a section about something else, and shows that section as the closest', () => {
+      const c = ask('Bruker dere Hotjar på nettsiden?');
+      assert.equal(c.outcome, 'not_covered');
+      assert.equal(c.related?.item.id, 'nettstatistikk');
+      assert.equal(product.classify('askim', 'nb', 'Do you use Hotjar on the website?').outcome, 'not_covered');
+    });
+    it('still answers about a tool the notice names, and is not misled by a place', () => {
+      assert.equal(ask('Bruker dere Siteimprove på nettsiden?').outcome, 'answer');
+      const knowledge = new KnowledgeBase(productContent());
+      assert.equal(knowledge.unknownToolIn('Eg flyttar til Bergen. Kan eg få opplysningane mine i eit digitalt format?'), undefined);
+      assert.equal(knowledge.unknownToolIn('Hva med Min side?'), undefined);
+      assert.equal(knowledge.unknownToolIn('Brukar kommunen Hotjar?'), 'Hotjar');
     });
   });
 });
