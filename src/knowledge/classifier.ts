@@ -102,7 +102,10 @@ export class Classifier {
 
     // Without any privacy or contact word a question is out of scope, whatever words it shares
     // with the notice by chance ("Kan du fortelle meg en vits?" shares "vite" after stemming).
-    if (!mentionsPrivacy(questionText, stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
+    // Asking about a tool or supplier ("Brukar de Siteimprove?", "Do you use Matomo?") is asking
+    // what the municipality does with residents' data, even without a privacy word.
+    const namesTool = stems.some((s) => this.knowledge.isProperName(s)) || this.knowledge.unknownToolIn(questionText) !== undefined;
+    if (!namesTool && !mentionsPrivacy(questionText, stems)) return { ...base, section: undefined, outcome: 'out_of_scope' };
     const rightsInGeneral = asksAboutRightsInGeneral(questionText);
     if (rightsInGeneral) {
       const overview = this.rightsSections(municipalityId);

@@ -101,6 +101,12 @@ describe('Classifier', () => {
       assert.equal(c.related?.item.id, 'nettstatistikk');
       assert.equal(product.classify('askim', 'nb', 'Do you use Hotjar on the website?').outcome, 'not_covered');
     });
+    it('takes a question about a tool as a privacy question, even without a privacy word', () => {
+      assert.equal(ask('Brukar de Siteimprove?').outcome, 'answer', 'the notice names it');
+      assert.equal(ask('Do you use Matomo?').outcome, 'not_covered', 'no notice names it');
+      assert.equal(ask('Bruker dere Google?').outcome, 'not_covered', 'another notice names it, this one does not');
+      assert.equal(ask('Når går bussen til Oslo?').outcome, 'out_of_scope');
+    });
     it('still answers about a tool the notice names, and is not misled by a place', () => {
       assert.equal(ask('Bruker dere Siteimprove på nettsiden?').outcome, 'answer');
       const knowledge = new KnowledgeBase(productContent());
