@@ -120,7 +120,7 @@ export class DeliveryWorker {
     const { now, batchSize: limit, leaseMs } = this.options;
     let claimed: ClaimedDelivery[];
     try {
-      claimed = this.deps.store.claimDue({ now: now(), limit, leaseMs, reference });
+      claimed = await this.deps.store.claimDue({ now: now(), limit, leaseMs, reference });
     } catch (err) {
       this.deps.logger.error({ reference, error: errorText(err) }, 'Delivery: could not claim due deliveries');
       return 0;
@@ -135,7 +135,7 @@ export class DeliveryWorker {
         ? failPermanently(`the last allowed attempt (${this.options.maxAttempts}) was cut off`)
         : await this.send(claim);
     try {
-      this.record(claim, outcome);
+      await this.record(claim, outcome);
     } catch (err) {
       // The lease runs out and the delivery is due again; nothing is lost.
       this.deps.logger.error({ ...logFields(claim), error: errorText(err) }, 'Delivery: could not record the outcome');
@@ -161,23 +161,23 @@ export class DeliveryWorker {
     }
   }
 
-  private record(claim: ClaimedDelivery, outcome: DeliveryOutcome): void {
+  private async record(claim: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
     const { store, logger } = this.deps;
     const { now, maxAttempts } = this.options;
     const fields = logFields(claim);
     if (outcome.ok) {
-      store.markDelivered(claim, now());
+      await store.markDelivered(claim, now());
       logger.info({ ...fields, status: 'delivered' }, 'Delivery: delivered');
       return;
     }
     const { error } = outcome;
     if (!outcome.retry || claim.attempt >= maxAttempts) {
-      if (store.markFailed(claim, error)) logger.error({ ...fields, status: 'failed', error }, 'Delivery: failed for good; staff must follow the request up');
+      if (await store.markFailed(claim, error)) logger.error({ ...fields, status: 'failed', error }, 'Delivery: failed for good; staff must follow the request up');
       else this.logSuperseded(claim, error);
       return;
     }
     const nextAttemptAt = new Date(now().getTime() + retryDelayMs(claim.attempt, this.options));
-    if (store.markRetry(claim, nextAttemptAt, error)) logger.warn({ ...fields, status: 'retry', error, nextAttemptAt: nextAttemptAt.toISOString() }, 'Delivery: attempt failed; will retry');
+    if (await store.markRetry(claim, nextAttemptAt, error)) logger.warn({ ...fields, status: 'retry', error, nextAttemptAt: nextAttemptAt.toISOString() }, 'Delivery: attempt failed; will retry');
     else this.logSuperseded(claim, error);
   }
 

@@ -1,10 +1,12 @@
 /**
- * The residents' requests, wired: the SQLite outbox in DATA_DIR, the webhook and e-mail senders,
- * and the worker that delivers. The server opens it once; the dialogs only call submit().
+ * The residents' requests, wired: the outbox (SQLite in DATA_DIR, or Azure Blob when instances
+ * share it), the webhook and e-mail senders, and the worker that delivers. The server opens it
+ * once; the dialogs only call submit().
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Municipality } from '../content/schema';
+import { AzureBlobRequestStore } from './azureBlobRequestStore';
 import { loadDeliveryConfig } from './deliveryConfig';
 import { defaultDeliveryWorkerOptions, DeliveryWorker, type DeliveryWorkerOptions } from './deliveryWorker';
 import { EmailSender, OUTBOX_DIR } from './email';
@@ -23,6 +25,11 @@ export interface OpenRequestsOptions {
   municipalities: readonly Municipality[];
   /** For tests: a clock and random source, or worker options the environment does not set. */
   overrides?: Partial<DeliveryWorkerOptions>;
+  /**
+   * With STORAGE=azure-blob: the outbox in the container "<containerPrefix>-requests", shared by
+   * every instance, instead of DATA_DIR's SQLite file (e-mails written to disk still go to DATA_DIR).
+   */
+  azure?: { connectionString: string; containerPrefix: string };
 }
 
 export interface Requests {
@@ -40,12 +47,12 @@ export interface Requests {
   close(): Promise<void>;
 }
 
-export function openRequests({ dataDir, env, logger, municipalities, overrides }: OpenRequestsOptions): Requests {
+export function openRequests({ dataDir, env, logger, municipalities, overrides, azure }: OpenRequestsOptions): Requests {
   const config = loadDeliveryConfig(env);
   const workerOptions = { ...config.worker, ...overrides };
   const now = overrides?.now ?? defaultDeliveryWorkerOptions.now;
   for (const warning of deliveryWarnings(municipalities, env)) logger.warn(warning);
-  const store = SqliteRequestStore.open(dataDir, { now });
+  const store: RequestStore = azure ? new AzureBlobRequestStore({ ...azure, now }) : SqliteRequestStore.open(dataDir, { now });
   const email = new EmailSender({
     ...(config.smtpUrl && { smtpUrl: config.smtpUrl }),
     outboxDir: join(dataDir, OUTBOX_DIR),
@@ -63,7 +70,7 @@ export function openRequests({ dataDir, env, logger, municipalities, overrides }
       const municipality = byId.get(request.municipality);
       let stored: StoredRequest;
       try {
-        stored = store.create(request, municipality ? deliveryTargets(municipality) : []);
+        stored = await store.create(request, municipality ? deliveryTargets(municipality) : []);
       } catch (err) {
         logger.error({ municipality: request.municipality, error: errorText(err) }, 'Requests: could not store a request');
         throw err;
@@ -76,7 +83,7 @@ export function openRequests({ dataDir, env, logger, municipalities, overrides }
     async close() {
       await worker.stop();
       email.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The outbox: every request is written here before the resident hears it was received, and
  * each of its deliveries moves pending → sending → delivered | failed (back to pending on a
- * retry). Nothing is ever deleted.
+ * retry). Nothing is ever deleted. Asynchronous because one implementation (Azure Blob, shared by
+ * several instances) goes over the network; the SQLite one resolves at once.
  */
 import type { DeliveryChannel, DeliveryState, NewRequest, RequestStatus, StoredRequest } from './types';
 import type { DeliveryTarget } from './targets';
@@ -41,17 +42,17 @@ export interface RequestStore {
    * when it returns. With no target it stores a failed e-mail delivery (NO_CHANNEL_ERROR) instead,
    * so staff see it.
    */
-  create(request: NewRequest, targets: readonly DeliveryTarget[]): StoredRequest;
-  get(reference: string): StoredRequest | undefined;
+  create(request: NewRequest, targets: readonly DeliveryTarget[]): Promise<StoredRequest>;
+  get(reference: string): Promise<StoredRequest | undefined>;
   /** Newest first. */
-  list(filter?: ListFilter): StoredRequest[];
+  list(filter?: ListFilter): Promise<StoredRequest[]>;
   /** Atomically marks due deliveries (pending and due, or sending with an expired lease) as sending. */
-  claimDue(options: ClaimOptions): ClaimedDelivery[];
+  claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]>;
   /** Applies to any claim, current or not: the receiver has the request either way. False if already delivered. */
-  markDelivered(claim: DeliveryClaim, at: Date): boolean;
+  markDelivered(claim: DeliveryClaim, at: Date): Promise<boolean>;
   /** These two return false when the claim is no longer current (its lease expired and another took over). */
-  markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): boolean;
-  markFailed(claim: DeliveryClaim, error: string): boolean;
+  markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): Promise<boolean>;
+  markFailed(claim: DeliveryClaim, error: string): Promise<boolean>;
   /**
    * Staff send a request again once the cause is fixed: its failed deliveries become pending, due
    * at `now`, attempts from 0, to the targets and under the reference they had (so a receiver that
@@ -59,8 +60,8 @@ export interface RequestStore {
    * target (NO_CHANNEL_ERROR) stays failed: there is nowhere to send it. The last error stays until
    * the next attempt replaces it. False when nothing was put back.
    */
-  requeue(reference: string, now: Date): boolean;
+  requeue(reference: string, now: Date): Promise<boolean>;
   /** Staff move the case on; false for an unknown reference. */
-  setStatus(reference: string, status: RequestStatus): boolean;
-  close(): void;
+  setStatus(reference: string, status: RequestStatus): Promise<boolean>;
+  close(): Promise<void>;
 }

@@ -49,7 +49,7 @@ export class SqliteRequestStore implements RequestStore {
     this.statements = prepareStatements(db);
   }
 
-  create(request: NewRequest, targets: readonly DeliveryTarget[]): StoredRequest {
+  async create(request: NewRequest, targets: readonly DeliveryTarget[]): Promise<StoredRequest> {
     const channels = targets.map((t) => t.channel);
     if (new Set(channels).size !== channels.length) throw new Error(`RequestStore: more than one target per channel (${channels.join(', ')})`);
     const createdAt = this.now();
@@ -86,17 +86,21 @@ export class SqliteRequestStore implements RequestStore {
     return this.getExisting(reference);
   }
 
-  get(reference: string): StoredRequest | undefined {
+  async get(reference: string): Promise<StoredRequest | undefined> {
+    return this.read(reference);
+  }
+
+  private read(reference: string): StoredRequest | undefined {
     const row = this.statements.selectRequest.get(reference);
     return row === undefined ? undefined : this.withDeliveries(row);
   }
 
-  list(filter: ListFilter = {}): StoredRequest[] {
+  async list(filter: ListFilter = {}): Promise<StoredRequest[]> {
     const rows = this.statements.listRequests.all({ municipality: filter.municipality ?? null, state: filter.deliveryState ?? null });
     return rows.map((row) => this.withDeliveries(row));
   }
 
-  claimDue({ now, limit, leaseMs, reference }: ClaimOptions): ClaimedDelivery[] {
+  async claimDue({ now, limit, leaseMs, reference }: ClaimOptions): Promise<ClaimedDelivery[]> {
     const s = this.statements;
     const leaseUntil = new Date(now.getTime() + leaseMs);
     return this.db.transaction(() => {
@@ -116,33 +120,33 @@ export class SqliteRequestStore implements RequestStore {
     }).immediate();
   }
 
-  markDelivered(claim: DeliveryClaim, at: Date): boolean {
+  async markDelivered(claim: DeliveryClaim, at: Date): Promise<boolean> {
     // Whichever claim it was, the receiver has the request now.
     return this.statements.markDelivered.run({ ...claimParams(claim), delivered_at: at.toISOString() }).changes === 1;
   }
 
-  markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): boolean {
+  async markRetry(claim: DeliveryClaim, nextAttemptAt: Date, error: string): Promise<boolean> {
     return this.statements.release.run({ ...claimParams(claim), state: 'pending', due_at: nextAttemptAt.getTime(), last_error: error }).changes === 1;
   }
 
-  markFailed(claim: DeliveryClaim, error: string): boolean {
+  async markFailed(claim: DeliveryClaim, error: string): Promise<boolean> {
     return this.statements.release.run({ ...claimParams(claim), state: 'failed', due_at: null, last_error: error }).changes === 1;
   }
 
-  requeue(reference: string, now: Date): boolean {
+  async requeue(reference: string, now: Date): Promise<boolean> {
     return this.statements.requeue.run({ reference, due_at: now.getTime() }).changes > 0;
   }
 
-  setStatus(reference: string, status: RequestStatus): boolean {
+  async setStatus(reference: string, status: RequestStatus): Promise<boolean> {
     return this.statements.setStatus.run({ reference, status }).changes === 1;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
   private getExisting(reference: string): StoredRequest {
-    const request = this.get(reference);
+    const request = this.read(reference);
     if (!request) throw new Error(`RequestStore: request ${reference} not found`);
     return request;
   }

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { LANGUAGES } from '../content/schema';
 import { RIGHTS } from '../knowledge/intents';
 import { describeIssues } from '../shared/zodIssues';
+import { DELIVERY_CHANNELS, DELIVERY_STATES, REQUEST_KINDS, REQUEST_STATUSES } from './requestEnums';
 import { deliveryTargetSchema, type DeliveryTarget } from './targets';
-import type { DeliveryChannel, DeliveryState, RequestKind, RequestStatus, StoredRequest } from './types';
+import type { DeliveryState, StoredRequest } from './types';
 
 /**
  * Each entry moves the schema from version i to i + 1 (PRAGMA user_version). Append, never edit.
@@ -62,16 +63,6 @@ export function migrate(db: Database.Database, fileName: string): void {
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }
-
-/** Every member of a string union, from a record the compiler checks is complete. */
-function members<T extends string>(record: Record<T, true>): [T, ...T[]] {
-  return Object.keys(record) as [T, ...T[]];
-}
-
-const REQUEST_KINDS = members<RequestKind>({ rights_request: true, dpo_message: true });
-const REQUEST_STATUSES = members<RequestStatus>({ new: true, in_progress: true, answered: true, closed: true });
-const DELIVERY_CHANNELS = members<DeliveryChannel>({ webhook: true, email: true });
-const DELIVERY_STATES = members<DeliveryState['state']>({ pending: true, sending: true, delivered: true, failed: true });
 
 const requestRow = z.object({
   reference: z.string(),

@@ -45,7 +45,16 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL }), env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const content = loadContent(config.CONTENT_DIR);
   checkTenantMunicipalities(config, content.municipalities.map((m) => m.id));
-  const requests = openRequests({ dataDir: config.DATA_DIR, env, logger, municipalities: content.municipalities });
+  // With Azure storage the request outbox is shared too, so every instance's staff see every request.
+  const requests = openRequests({
+    dataDir: config.DATA_DIR,
+    env,
+    logger,
+    municipalities: content.municipalities,
+    ...(config.STORAGE === 'azure-blob' && config.AZURE_STORAGE_CONNECTION_STRING
+      ? { azure: { connectionString: config.AZURE_STORAGE_CONNECTION_STRING, containerPrefix: config.AZURE_STORAGE_CONTAINER_PREFIX } }
+      : {}),
+  });
   // Delivers what a previous process left behind (killed mid-delivery), then keeps polling.
   requests.start();
   const storage = await openStorage(storageOptions(config, config.DATA_DIR));

@@ -50,8 +50,8 @@ export function apiRoutes(service: StaffService, auth: StaffAuth): Router {
     res.json({ from: report.period.from, to: report.period.to, threshold: report.threshold, scanned: report.scanned, truncated: report.truncated, groups: report.groups });
   });
 
-  router.get('/requests', (req, res) => {
-    const { rows } = service.listRequests(userOf(req), parseInput(requestsQuery, req.query));
+  router.get('/requests', async (req, res) => {
+    const { rows } = await service.listRequests(userOf(req), parseInput(requestsQuery, req.query));
     res.json({ requests: rows.map(summary) });
   });
 

@@ -51,10 +51,10 @@ export function pageRoutes(service: StaffService, auth: StaffAuth, now: () => Da
     res.type('html').send(unansweredPage(ctx, report, query.municipality, service.municipalitiesFor(ctx.user)));
   });
 
-  router.get('/requests', (req, res) => {
+  router.get('/requests', async (req, res) => {
     const ctx = context(req);
     const query = parseInput(requestsQuery, req.query);
-    const { rows } = service.listRequests(ctx.user, query);
+    const { rows } = await service.listRequests(ctx.user, query);
     res.type('html').send(requestsPage(ctx, rows, query, service.municipalitiesFor(ctx.user)));
   });
 

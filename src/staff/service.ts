@@ -158,7 +158,7 @@ export class StaffService {
     const { activities, municipalities } = await this.checkedTranscript(user, channelId, conversationId, 'some');
     const scope = ownMunicipality(user);
     await this.record(user, 'view_conversation', scope ?? (municipalities.length === 1 ? municipalities[0] : undefined), conversationTarget(channelId, conversationId));
-    const requests = this.deps.requests.list(scope ? { municipality: scope } : {}).filter((r) => r.conversationId === conversationId && (!r.channel || r.channel === channelId));
+    const requests = (await this.deps.requests.list(scope ? { municipality: scope } : {})).filter((r) => r.conversationId === conversationId && (!r.channel || r.channel === channelId));
     const all = buildTranscript(activities, this.titles);
     const { entries, hidden } = scope ? turnsFor(all, scope) : { entries: all, hidden: 0 };
     const deletable = !scope || municipalities.every((m) => m === scope);
@@ -189,36 +189,35 @@ export class StaffService {
     return { scope, period, threshold: LOW_CONFIDENCE, groups: groupUnanswered(turns), scanned: scanned.length, truncated: candidates.length > scanned.length };
   }
 
-  listRequests(user: StaffUser, query: z.infer<typeof requestsQuery>): { scope: string | undefined; rows: QueueRow[] } {
+  async listRequests(user: StaffUser, query: z.infer<typeof requestsQuery>): Promise<{ scope: string | undefined; rows: QueueRow[] }> {
     const scope = listScope(user, query.municipality, this.known, 'requests');
     const today = norwegianToday(this.deps.now());
-    const rows = this.deps.requests
-      .list(scope ? { municipality: scope } : {})
+    const rows = (await this.deps.requests.list(scope ? { municipality: scope } : {}))
       .filter((r) => !scope || r.municipality === scope)
       .filter((r) => !query.status || (query.status === 'open' ? OPEN_STATUSES.includes(r.status) : r.status === query.status))
       .map((r) => queueRow(r, today));
     return { scope, rows };
   }
 
-  private checkedRequest(user: StaffUser, reference: string): StoredRequest {
+  private async checkedRequest(user: StaffUser, reference: string): Promise<StoredRequest> {
     const target = `request ${reference}`;
-    const request = this.deps.requests.get(reference);
+    const request = await this.deps.requests.get(reference);
     if (!request) throw missing(user, 'henvendelsen', target);
     assertAccess(user, [request.municipality], target);
     return request;
   }
 
   async openRequest(user: StaffUser, reference: string): Promise<QueueRow> {
-    const request = this.checkedRequest(user, reference);
+    const request = await this.checkedRequest(user, reference);
     await this.record(user, 'view_request', request.municipality, reference);
     return queueRow(request, norwegianToday(this.deps.now()));
   }
 
   async setRequestStatus(user: StaffUser, reference: string, status: RequestStatus): Promise<QueueRow> {
-    const before = this.checkedRequest(user, reference);
-    this.deps.requests.setStatus(reference, status);
+    const before = await this.checkedRequest(user, reference);
+    await this.deps.requests.setStatus(reference, status);
     await this.record(user, 'update_request', before.municipality, `${reference}: ${before.status} → ${status}`);
-    return queueRow(this.deps.requests.get(reference) ?? { ...before, status }, norwegianToday(this.deps.now()));
+    return queueRow((await this.deps.requests.get(reference)) ?? { ...before, status }, norwegianToday(this.deps.now()));
   }
 
   /**
@@ -227,17 +226,17 @@ export class StaffService {
    * before anything is sent.
    */
   async redeliverRequest(user: StaffUser, reference: string): Promise<{ outcome: RedeliveryOutcome; row: QueueRow }> {
-    const before = this.checkedRequest(user, reference);
+    const before = await this.checkedRequest(user, reference);
     const channels = before.deliveries.filter(redeliverable).map((d) => d.channel);
-    const sent = this.deps.requests.requeue(reference, this.deps.now());
+    const sent = await this.deps.requests.requeue(reference, this.deps.now());
     const outcome: RedeliveryOutcome = sent ? 'sent' : hadNoChannel(before) ? 'no_channel' : 'nothing_failed';
     await this.record(user, 'redeliver_request', before.municipality, `${reference}: ${REDELIVERY_AUDIT[outcome]}${sent ? ` (${channels.join(', ')})` : ''}`);
     if (sent) await this.deliverNow(reference);
-    return { outcome, row: queueRow(this.deps.requests.get(reference) ?? before, norwegianToday(this.deps.now())) };
+    return { outcome, row: queueRow((await this.deps.requests.get(reference)) ?? before, norwegianToday(this.deps.now())) };
   }
 
   async exportRequests(user: StaffUser, query: z.infer<typeof requestsQuery>): Promise<string> {
-    const { scope, rows } = this.listRequests(user, query);
+    const { scope, rows } = await this.listRequests(user, query);
     await this.record(user, 'export_requests', scope, `${rows.length} henvendelser${query.status ? ` (status ${query.status})` : ''}`);
     const header = ['Referanse', 'Kommune', 'Type', 'Rettighet', 'Mottatt', 'Frist', 'Dager igjen', 'Forfalt', 'Status', 'Levering', 'Navn', 'Svar via', 'Kontakt', 'Språk', 'Gjelder'];
     return toCsv(

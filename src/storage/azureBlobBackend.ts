@@ -213,7 +213,7 @@ export async function purgeBlobsOlderThan(container: ContainerClient, cutoff: Da
 }
 
 /** 412: the eTag changed; 409: created by someone else since we looked. */
-const isConflict = (err: unknown) => err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409);
+export const isConflict = (err: unknown) => err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409);
 
 function ignoreNotFound(err: unknown): void {
   if (!(err instanceof RestError && err.statusCode === 404)) throw err;

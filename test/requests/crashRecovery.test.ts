@@ -105,11 +105,11 @@ describe('delivery across a crash (kill -9)', function () {
 
     const store = SqliteRequestStore.open(dir.path);
     assert.deepEqual(
-      store.get(reference)?.deliveries.map((d) => [d.state, d.attempts]),
+      (await store.get(reference))?.deliveries.map((d) => [d.state, d.attempts]),
       [['sending', 1]],
       'the first process died during its attempt',
     );
-    store.close();
+    await store.close();
 
     const second = run('recover');
     second.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -119,7 +119,7 @@ describe('delivery across a crash (kill -9)', function () {
     assert.ok(receiver.deliveries.every((d) => d.verified), 'every request was signed');
     assert.deepEqual([...new Set(receiver.deliveries.map((d) => d.idempotencyKey))], [reference]);
     const reopened = SqliteRequestStore.open(dir.path);
-    assert.deepEqual(reopened.get(reference)?.deliveries.map((d) => [d.state, d.attempts]), [['delivered', 2]]);
-    reopened.close();
+    assert.deepEqual((await reopened.get(reference))?.deliveries.map((d) => [d.state, d.attempts]), [['delivered', 2]]);
+    await reopened.close();
   });
 });

@@ -19,15 +19,15 @@ describe('e-mail delivery', () => {
   afterEach(() => store.close());
 
   describe('emailMessage', () => {
-    it('names the kind of request and the reference in the målform', () => {
-      const access = store.create(sampleRequest(), []);
-      const dpo = store.create(sampleRequest({ kind: 'dpo_message', right: undefined }), []);
+    it('names the kind of request and the reference in the målform', async () => {
+      const access = await store.create(sampleRequest(), []);
+      const dpo = await store.create(sampleRequest({ kind: 'dpo_message', right: undefined }), []);
       assert.equal(emailMessage(access, EMAIL).subject, 'Innsynskrav – PV-2026-000001');
       assert.equal(emailMessage(dpo, EMAIL).subject, 'Melding til personvernombudet – PV-2026-000002');
       assert.equal(emailMessage(dpo, { ...EMAIL, malform: 'nn' }).subject, 'Melding til personvernombodet – PV-2026-000002');
     });
-    it('lists the fields and the deadline in plain text, with a fixed Message-ID', () => {
-      const message = emailMessage(store.create(sampleRequest(), []), EMAIL);
+    it('lists the fields and the deadline in plain text, with a fixed Message-ID', async () => {
+      const message = emailMessage(await store.create(sampleRequest(), []), EMAIL);
       assert.equal(message.messageId, '<PV-2026-000001@personvern-bot>');
       assert.equal(message.to, 'postmottak@dalby.example');
       assert.equal(message.replyTo, RESIDENT.email);
@@ -39,8 +39,8 @@ describe('e-mail delivery', () => {
         assert.ok(message.text.includes(line), `no "${line}" in:\n${message.text}`);
       }
     });
-    it('has no Reply-To for a reply by phone', () => {
-      const message = emailMessage(store.create(sampleRequest({ replyTo: { method: 'phone', address: '+47 12 34 56 78' } }), []), EMAIL);
+    it('has no Reply-To for a reply by phone', async () => {
+      const message = emailMessage(await store.create(sampleRequest({ replyTo: { method: 'phone', address: '+47 12 34 56 78' } }), []), EMAIL);
       assert.equal(message.replyTo, undefined);
       assert.ok(message.text.includes('Svar til: telefon +47 12 34 56 78'));
     });
@@ -55,9 +55,9 @@ describe('e-mail delivery', () => {
 
     it('writes DATA_DIR/outbox/<reference>.eml, delivered through the worker', async () => {
       const worker = new DeliveryWorker({ store, senders: { email: sender, webhook: new ScriptedSender() }, logger: silentLogger });
-      const { reference } = store.create(sampleRequest(), [EMAIL]);
+      const { reference } = await store.create(sampleRequest(), [EMAIL]);
       await worker.runOnce();
-      assert.equal(store.get(reference)?.deliveries[0]?.state, 'delivered');
+      assert.equal((await store.get(reference))?.deliveries[0]?.state, 'delivered');
       const eml = readFileSync(join(outboxDir, `${reference}.eml`), 'utf8');
       assert.match(eml, /^Message-ID: <PV-2026-000001@personvern-bot>$/m);
       assert.match(eml, /^To: postmottak@dalby\.example$/m);
@@ -68,7 +68,7 @@ describe('e-mail delivery', () => {
       assert.ok(body.includes('Svarfrist: 2026-04-05'));
     });
     it('replaces the file when it delivers again, leaving no other file', async () => {
-      const request = store.create(sampleRequest(), []);
+      const request = await store.create(sampleRequest(), []);
       const file = join(outboxDir, `${request.reference}.eml`);
       assert.deepEqual(await sender.send(request, EMAIL, signal), { ok: true });
       const first = readFileSync(file, 'utf8');
@@ -80,7 +80,7 @@ describe('e-mail delivery', () => {
     it('retries when the outbox cannot be written', async () => {
       writeFileSync(join(dir.path, 'not-a-dir'), '');
       const blocked = new EmailSender({ outboxDir: join(dir.path, 'not-a-dir'), from: 'a@localhost', timeoutMs: 1_000 });
-      const outcome = await blocked.send(store.create(sampleRequest(), []), EMAIL, signal);
+      const outcome = await blocked.send(await store.create(sampleRequest(), []), EMAIL, signal);
       assert.deepEqual(outcome, { ok: false, retry: true, error: 'e-mail outbox: EEXIST' });
     });
   });
@@ -88,7 +88,7 @@ describe('e-mail delivery', () => {
   describe('EmailSender with SMTP_URL', () => {
     it('retries when the server cannot be reached', async () => {
       const sender = new EmailSender({ smtpUrl: 'smtp://127.0.0.1:1', outboxDir: 'unused', from: 'a@localhost', timeoutMs: 1_000 });
-      const outcome = await sender.send(store.create(sampleRequest(), []), EMAIL, AbortSignal.timeout(2_000));
+      const outcome = await sender.send(await store.create(sampleRequest(), []), EMAIL, AbortSignal.timeout(2_000));
       sender.close();
       assert.deepEqual(outcome, { ok: false, retry: true, error: 'e-mail: ESOCKET (ECONNREFUSED)' });
     });

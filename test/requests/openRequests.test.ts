@@ -20,19 +20,19 @@ const withWebhook: Municipality = {
 
 describe('requests', () => {
   describe('deliveryTargets', () => {
-    it('e-mails the service office when no delivery is configured, else the DPO', () => {
+    it('e-mails the service office when no delivery is configured, else the DPO', async () => {
       assert.deepEqual(deliveryTargets(dalby), [{ channel: 'email', to: 'postmottak@dalby.kommune.no', malform: 'nn' }]);
       const dpoOnly = { ...fjellby, contacts: { dpo: fjellby.contacts.dpo } };
       assert.deepEqual(deliveryTargets(dpoOnly), [{ channel: 'email', to: 'personvernombud@fjellby.kommune.no', malform: fjellby.målform }]);
       assert.deepEqual(deliveryTargets(withoutAddresses), []);
     });
-    it('uses the configured webhook and e-mail', () => {
+    it('uses the configured webhook and e-mail', async () => {
       assert.deepEqual(deliveryTargets(withWebhook), [
         { channel: 'webhook', url: 'https://mottak.krokby.example/hook', secretEnv: 'KROKBY_SECRET' },
         { channel: 'email', to: 'arkiv@krokby.example', malform: 'nn' },
       ]);
     });
-    it('warns at start-up of a missing secret or address', () => {
+    it('warns at start-up of a missing secret or address', async () => {
       assert.deepEqual(deliveryWarnings([dalby, withoutAddresses, withWebhook], {}), [
         `Delivery adresselaus: ${NO_CHANNEL_ERROR}; its requests are stored and marked failed`,
         'Delivery krokby: environment variable KROKBY_SECRET (webhook secret) is not set; webhook deliveries will fail',
@@ -42,13 +42,13 @@ describe('requests', () => {
   });
 
   describe('loadDeliveryConfig', () => {
-    it('keeps the worker defaults for unset values', () => {
+    it('keeps the worker defaults for unset values', async () => {
       assert.deepEqual(loadDeliveryConfig({}), { mailFrom: 'Personvern-bot <personvern-bot@localhost>', worker: {} });
       assert.deepEqual(loadDeliveryConfig({ DELIVERY_MAX_ATTEMPTS: '3', SMTP_URL: 'smtps://u:p@smtp.example:465' }), {
         smtpUrl: 'smtps://u:p@smtp.example:465', mailFrom: 'Personvern-bot <personvern-bot@localhost>', worker: { maxAttempts: 3 },
       });
     });
-    it('names the variable with a bad value', () => {
+    it('names the variable with a bad value', async () => {
       assert.throws(() => loadDeliveryConfig({ DELIVERY_MAX_ATTEMPTS: 'many' }), /^ConfigError: Config: DELIVERY_MAX_ATTEMPTS: /);
       assert.throws(() => loadDeliveryConfig({ SMTP_URL: 'mail.example' }), /^ConfigError: Config: SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
     });
@@ -58,7 +58,7 @@ describe('requests', () => {
     const dir = tempDir();
     let requests: Requests;
     let log: ReturnType<typeof capturedLogger>;
-    beforeEach(() => {
+    beforeEach(async () => {
       log = capturedLogger();
       requests = openRequests({ dataDir: dir.path, env: {}, logger: log.logger, municipalities: [dalby, withoutAddresses] });
     });
@@ -67,8 +67,8 @@ describe('requests', () => {
 
     it('stores, then delivers at once to DATA_DIR/outbox', async () => {
       const stored = await requests.submit(sampleRequest());
-      assert.equal(requests.store.get(stored.reference)?.name, RESIDENT.name);
-      await waitFor(() => requests.store.get(stored.reference)?.deliveries[0]?.state === 'delivered', 'delivery');
+      assert.equal((await requests.store.get(stored.reference))?.name, RESIDENT.name);
+      await waitFor(async () => (await requests.store.get(stored.reference))?.deliveries[0]?.state === 'delivered', 'delivery');
       assert.ok(existsSync(join(dir.path, 'personvern.sqlite')));
       assert.match(readFileSync(join(dir.path, 'outbox', `${stored.reference}.eml`), 'utf8'), /^To: postmottak@dalby\.kommune\.no$/m);
     });

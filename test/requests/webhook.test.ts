@@ -35,8 +35,8 @@ describe('WebhookSender', () => {
     scope.on('request', (req: Received, _interceptor: unknown, body: string) => received.push({ headers: req.headers, body }));
     return scope;
   }
-  const create = (target: WebhookTarget = WEBHOOK) => store.create(sampleRequest(), [target]).reference;
-  const delivery = (reference: string) => store.get(reference)?.deliveries[0];
+  const create = async (target: WebhookTarget = WEBHOOK) => (await store.create(sampleRequest(), [target])).reference;
+  const delivery = async (reference: string) => (await store.get(reference))?.deliveries[0];
 
   // Other test files talk to real servers on 127.0.0.1: block the network only here, and give it back.
   before(() => nock.disableNetConnect());
@@ -46,22 +46,22 @@ describe('WebhookSender', () => {
     store = SqliteRequestStore.inMemory({ now: clock.now });
     received = [];
   });
-  afterEach(() => {
+  afterEach(async () => {
     nock.cleanAll();
-    store.close();
+    await store.close();
   });
 
   describe('when the receiver answers 500, then 200', () => {
     it('delivers once, with the same Idempotency-Key both times', async () => {
       const scope = receiver().post(PATH).reply(500).post(PATH).reply(200);
       const w = worker();
-      const reference = create();
+      const reference = await create();
       await w.runOnce();
-      assert.equal(delivery(reference)?.state, 'pending');
-      assert.equal(delivery(reference)?.lastError, 'webhook: HTTP 500');
+      assert.equal((await delivery(reference))?.state, 'pending');
+      assert.equal((await delivery(reference))?.lastError, 'webhook: HTTP 500');
       await w.runOnce();
       assert.ok(scope.isDone());
-      assert.deepEqual(delivery(reference), { channel: 'webhook', state: 'delivered', attempts: 2, deliveredAt: '2026-03-05T10:00:00.000Z' });
+      assert.deepEqual(await delivery(reference), { channel: 'webhook', state: 'delivered', attempts: 2, deliveredAt: '2026-03-05T10:00:00.000Z' });
       assert.deepEqual(received.map((r) => r.headers['idempotency-key']), [reference, reference]);
       assert.equal(await w.runOnce(), 0, 'nothing more is sent');
     });
@@ -71,53 +71,53 @@ describe('WebhookSender', () => {
     it('gives up at the time limit and retries', async () => {
       receiver().post(PATH).delay(1_000).reply(200).post(PATH).reply(200);
       const w = worker(100);
-      const reference = create();
+      const reference = await create();
       await w.runOnce();
-      assert.equal(delivery(reference)?.lastError, 'timeout after 100 ms');
-      assert.equal(delivery(reference)?.state, 'pending');
+      assert.equal((await delivery(reference))?.lastError, 'timeout after 100 ms');
+      assert.equal((await delivery(reference))?.state, 'pending');
       await w.runOnce();
-      assert.equal(delivery(reference)?.state, 'delivered');
+      assert.equal((await delivery(reference))?.state, 'delivered');
     });
     it('retries after a connection reset', async () => {
       // nock 14 needs an Error here: a plain { code } object breaks its fetch interception.
       receiver().post(PATH).replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).post(PATH).reply(200);
       const w = worker();
-      const reference = create();
+      const reference = await create();
       await w.runOnce();
-      assert.equal(delivery(reference)?.lastError, 'webhook: ECONNRESET');
+      assert.equal((await delivery(reference))?.lastError, 'webhook: ECONNRESET');
       await w.runOnce();
-      assert.equal(delivery(reference)?.state, 'delivered');
+      assert.equal((await delivery(reference))?.state, 'delivered');
     });
     it('retries 429 and 408', async () => {
       receiver().post(PATH).reply(429).post(PATH).reply(408).post(PATH).reply(204);
       const w = worker();
-      const reference = create();
+      const reference = await create();
       for (let i = 0; i < 3; i++) await w.runOnce();
-      assert.deepEqual(delivery(reference), { channel: 'webhook', state: 'delivered', attempts: 3, deliveredAt: '2026-03-05T10:00:00.000Z' });
+      assert.deepEqual(await delivery(reference), { channel: 'webhook', state: 'delivered', attempts: 3, deliveredAt: '2026-03-05T10:00:00.000Z' });
     });
   });
 
   describe('when the receiver refuses', () => {
     it('fails a 400 at once, with the status for staff', async () => {
       receiver().post(PATH).reply(400).post(PATH).reply(200);
-      const reference = create();
+      const reference = await create();
       await worker().runOnce();
-      assert.deepEqual(delivery(reference), { channel: 'webhook', state: 'failed', attempts: 1, lastError: 'webhook: HTTP 400' });
+      assert.deepEqual(await delivery(reference), { channel: 'webhook', state: 'failed', attempts: 1, lastError: 'webhook: HTTP 400' });
       assert.equal(received.length, 1);
     });
     it('does not follow a redirect', async () => {
       receiver().post(PATH).reply(302, '', { Location: 'https://elsewhere.example/' });
-      const reference = create();
+      const reference = await create();
       await worker().runOnce();
-      assert.equal(delivery(reference)?.state, 'failed');
-      assert.equal(delivery(reference)?.lastError, 'webhook: HTTP 302 (redirects are not followed)');
+      assert.equal((await delivery(reference))?.state, 'failed');
+      assert.equal((await delivery(reference))?.lastError, 'webhook: HTTP 302 (redirects are not followed)');
     });
   });
 
   describe('the request it sends', () => {
     it('is the stored request as JSON, signed over the raw body', async () => {
       receiver().post(PATH).reply(200);
-      const reference = create();
+      const reference = await create();
       await worker().runOnce();
       const [{ headers, body }] = received as [Received];
       assert.equal(headers['content-type'], 'application/json');
@@ -141,20 +141,20 @@ describe('WebhookSender', () => {
   describe('when it cannot send safely', () => {
     it('fails without sending when the secret is not set', async () => {
       const scope = receiver().post(PATH).reply(200);
-      const reference = create();
+      const reference = await create();
       await workerWith({}).runOnce();
       assert.equal(scope.isDone(), false);
       assert.deepEqual(received, []);
-      assert.deepEqual(delivery(reference), {
+      assert.deepEqual(await delivery(reference), {
         channel: 'webhook', state: 'failed', attempts: 1, lastError: 'webhook secret: environment variable DALBY_WEBHOOK_SECRET is not set',
       });
     });
     it('fails without sending to a plain-http address elsewhere', async () => {
       const scope = receiver('http://mottak.dalby.example').post(PATH).reply(200);
-      const reference = create({ ...WEBHOOK, url: `http://mottak.dalby.example${PATH}` });
+      const reference = await create({ ...WEBHOOK, url: `http://mottak.dalby.example${PATH}` });
       await worker().runOnce();
       assert.equal(scope.isDone(), false);
-      assert.equal(delivery(reference)?.lastError, 'webhook url http://mottak.dalby.example must use https');
+      assert.equal((await delivery(reference))?.lastError, 'webhook url http://mottak.dalby.example must use https');
     });
   });
 });

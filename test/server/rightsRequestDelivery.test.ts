@@ -25,9 +25,9 @@ async function requestErasure(server: RunningServer, details = 'Skulen'): Promis
   return reference;
 }
 
-async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -46,10 +46,10 @@ describe('a rights request through the real server', () => {
     const config = testServerConfig({ CONTENT_DIR: PRODUCT_CONTENT_DIR });
     server = await startServer(config, logger);
     const reference = await requestErasure(server);
-    const stored = server.requests.store.get(reference);
+    const stored = await server.requests.store.get(reference);
     assert.equal(stored?.municipality, 'stranda');
     assert.equal(stored?.right, 'erasure');
-    await until(() => server!.requests.store.get(reference)?.deliveries[0]?.state === 'delivered', 'the e-mail delivery');
+    await until(async () => (await server!.requests.store.get(reference))?.deliveries[0]?.state === 'delivered', 'the e-mail delivery');
     const eml = readFileSync(join(config.DATA_DIR, 'outbox', `${reference}.eml`), 'utf8');
     assert.match(eml, /post@stranda\.kommune\.no/);
     assert.match(eml, new RegExp(`Message-ID: <${reference}@`, 'i'));
@@ -59,7 +59,7 @@ describe('a rights request through the real server', () => {
     const config = testServerConfig({ CONTENT_DIR: PRODUCT_CONTENT_DIR });
     server = await startServer(config, logger);
     const reference = await requestErasure(server, 'Skulen, fødselsnummeret mitt er 290296 00013');
-    await until(() => server!.requests.store.get(reference)?.deliveries[0]?.state === 'delivered', 'the e-mail delivery');
+    await until(async () => (await server!.requests.store.get(reference))?.deliveries[0]?.state === 'delivered', 'the e-mail delivery');
     await server.close();
     server = undefined;
     for (const file of readdirSync(config.DATA_DIR, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {

@@ -70,7 +70,7 @@ describe('staff access across municipalities', () => {
   before(async () => {
     server = await startStaffServer();
     // Something for "Send på nytt" to send: stranda's request could not be delivered.
-    failDelivery(server, server.references.stranda[0]!, 'webhook: HTTP 400');
+    await failDelivery(server, server.references.stranda[0]!, 'webhook: HTTP 400');
     askim = await signedIn(server.url, USERS.askim);
   });
   after(() => server.close());
@@ -91,8 +91,8 @@ describe('staff access across municipalities', () => {
     }
 
     it('changed and deleted nothing', async () => {
-      assert.equal(server.requests.get(server.references.stranda[0]!)?.status, 'new');
-      assert.equal(server.requests.get(server.references.stranda[0]!)?.deliveries[0]?.state, 'failed', 'not sent again');
+      assert.equal((await server.requests.get(server.references.stranda[0]!))?.status, 'new');
+      assert.equal((await server.requests.get(server.references.stranda[0]!))?.deliveries[0]?.state, 'failed', 'not sent again');
       assert.ok((await server.archive.getTranscript(stranda.channelId, stranda.conversationId)).length > 0);
       assert.ok((await server.archive.getTranscript('directline', 'mixed-conv')).length > 0);
     });
@@ -147,8 +147,8 @@ describe('staff access across municipalities', () => {
         const res = await call(admin.client, admin.csrf, route, server);
         assert.equal(res.status, route.admin, `${route.method} ${route.name}`);
       }
-      assert.equal(server.requests.get(server.references.stranda[0]!)?.status, 'answered');
-      assert.deepEqual(server.requests.get(server.references.stranda[0]!)?.deliveries.map((d) => [d.state, d.attempts]), [['pending', 0]], 'sent again (no worker here: back in the outbox)');
+      assert.equal((await server.requests.get(server.references.stranda[0]!))?.status, 'answered');
+      assert.deepEqual((await server.requests.get(server.references.stranda[0]!))?.deliveries.map((d) => [d.state, d.attempts]), [['pending', 0]], 'sent again (no worker here: back in the outbox)');
       assert.deepEqual(await server.archive.getTranscript(stranda.channelId, stranda.conversationId), []);
       const actions = (await auditTrail(server)).filter((e) => e.actor === USERS.admin).map((e) => e.action);
       for (const action of ['view_conversation', 'view_request', 'export_requests', 'update_request', 'redeliver_request', 'delete_conversation']) assert.ok(actions.includes(action), action);

@@ -167,12 +167,12 @@ describe('staff sign-in and sessions', () => {
       assert.equal((await client.request(api, { method: 'POST', headers: json, body: '{"status":"answered"}' })).status, 403);
       assert.equal((await client.request(api, { method: 'POST', headers: { ...json, 'X-CSRF-Token': other.csrf }, body: '{"status":"answered"}' })).status, 403);
       assert.equal((await client.request(`${STAFF_PATH}/api/conversations/directline/askim-conv-1`, { method: 'DELETE' })).status, 403);
-      assert.equal(server.requests.get(reference)?.status, 'new', 'nothing changed');
+      assert.equal((await server.requests.get(reference))?.status, 'new', 'nothing changed');
       assert.equal((await server.archive.getTranscript('directline', 'askim-conv-1')).length > 0, true);
 
       assert.equal((await client.post(statusPath, { status: 'answered', _csrf: csrf })).status, 303);
       assert.equal((await client.request(api, { method: 'POST', headers: { ...json, 'X-CSRF-Token': csrf }, body: '{"status":"closed"}' })).status, 200);
-      assert.equal(server.requests.get(reference)?.status, 'closed');
+      assert.equal((await server.requests.get(reference))?.status, 'closed');
     });
   });
 

@@ -127,7 +127,7 @@ describe('staff features', () => {
 
       const res = await client.post(`${STAFF_PATH}/requests/${reference}/status`, { _csrf: csrf, status: 'in_progress' });
       assert.equal(res.status, 303);
-      assert.equal(server.requests.get(reference)?.status, 'in_progress');
+      assert.equal((await server.requests.get(reference))?.status, 'in_progress');
       assert.deepEqual((await auditTrail(server)).at(-1), { at: '2026-03-16T09:00:00.000Z', actor: USERS.askim, action: 'update_request', municipality: 'askim', target: `${reference}: new → in_progress` });
       assert.match(await (await client.get(res.headers.get('location')!)).text(), /Status er endret til «Under behandling»/);
       assert.equal((await client.post(`${STAFF_PATH}/requests/${reference}/status`, { _csrf: csrf, status: 'deleted' })).status, 400);

@@ -37,7 +37,7 @@ describe('sending a failed request again', () => {
     afterEach(() => server.close());
 
     it('offers "Send på nytt" for a failed webhook, puts it back with the CSRF token and audits it', async () => {
-      const reference = failedRequest(server, sampleRequest('askim'), WEBHOOK, 'webhook: HTTP 400');
+      const reference = await failedRequest(server, sampleRequest('askim'), WEBHOOK, 'webhook: HTTP 400');
       const { client, csrf } = await signedIn(server.url, USERS.askim);
       const page = await (await client.get(requestPath(reference))).text();
       assert.match(page, new RegExp(`<form method="post" action="${requestPath(reference)}/redeliver">\\n<input type="hidden" name="_csrf" value="${csrf}">\\n`));
@@ -46,7 +46,7 @@ describe('sending a failed request again', () => {
       const res = await client.post(`${requestPath(reference)}/redeliver`, { _csrf: csrf });
       assert.equal(res.status, 303);
       assert.equal(res.headers.get('location'), `${requestPath(reference)}?redelivered=sent`);
-      assert.deepEqual(server.requests.get(reference)?.deliveries, [{ channel: 'webhook', state: 'pending', attempts: 0, lastError: 'webhook: HTTP 400', nextAttemptAt: '2026-03-16T09:00:00.000Z' }]);
+      assert.deepEqual((await server.requests.get(reference))?.deliveries, [{ channel: 'webhook', state: 'pending', attempts: 0, lastError: 'webhook: HTTP 400', nextAttemptAt: '2026-03-16T09:00:00.000Z' }]);
       assert.deepEqual((await auditTrail(server)).at(-1), { at: '2026-03-16T09:00:00.000Z', actor: USERS.askim, action: 'redeliver_request', municipality: 'askim', target: `${reference}: sendt på nytt (webhook)` });
 
       const after = await (await client.get(res.headers.get('location')!)).text();
@@ -55,14 +55,14 @@ describe('sending a failed request again', () => {
     });
 
     it('refuses the form and the API call without the CSRF token, sending nothing', async () => {
-      const reference = failedRequest(server, sampleRequest('askim'), WEBHOOK, 'webhook: HTTP 400');
+      const reference = await failedRequest(server, sampleRequest('askim'), WEBHOOK, 'webhook: HTTP 400');
       const { client } = await signedIn(server.url, USERS.askim);
       const form = await client.post(`${requestPath(reference)}/redeliver`, {});
       assert.equal(form.status, 403);
       assert.match(await form.text(), /Skjemaet er utløpt eller kom ikke fra denne tjenesten/);
       const api = await client.request(`${STAFF_PATH}/api/requests/${reference}/redeliver`, { method: 'POST', headers: { 'X-CSRF-Token': 'forged' } });
       assert.equal(api.status, 403);
-      assert.equal(server.requests.get(reference)?.deliveries[0]?.state, 'failed');
+      assert.equal((await server.requests.get(reference))?.deliveries[0]?.state, 'failed');
       assert.ok((await auditTrail(server)).every((e) => e.action !== 'redeliver_request'));
     });
 
@@ -77,7 +77,7 @@ describe('sending a failed request again', () => {
       assert.equal(res.headers.get('location'), `${requestPath(reference)}?redelivered=no_channel`);
       const after = await (await client.get(res.headers.get('location')!)).text();
       assert.match(after, new RegExp(`<p class="error" role="status">${NO_CHANNEL.source}`));
-      assert.equal(server.requests.get(reference)?.deliveries[0]?.state, 'failed');
+      assert.equal((await server.requests.get(reference))?.deliveries[0]?.state, 'failed');
       assert.equal((await auditTrail(server)).at(-2)?.target, `${reference}: ingen leveringskanal`);
     });
 
@@ -124,10 +124,10 @@ describe('sending a failed request again', () => {
 
     it('delivers, once the receiver is fixed, a request its webhook refused with 400 — under the same Idempotency-Key', async () => {
       env['ASKIM_WEBHOOK_SECRET'] = 'a-long-shared-secret';
-      const { reference } = server.requests.create(sampleRequest('askim'), [WEBHOOK]);
+      const { reference } = await server.requests.create(sampleRequest('askim'), [WEBHOOK]);
       receiver().post(HOOK_PATH).reply(400).post(HOOK_PATH).reply(400);
       await server.worker!.deliverNow(reference);
-      assert.deepEqual(server.requests.get(reference)?.deliveries.map((d) => [d.state, d.lastError]), [['failed', 'webhook: HTTP 400']]);
+      assert.deepEqual((await server.requests.get(reference))?.deliveries.map((d) => [d.state, d.lastError]), [['failed', 'webhook: HTTP 400']]);
 
       const { client, csrf } = await signedIn(server.url, USERS.askim);
       const send = async () => {
@@ -145,16 +145,16 @@ describe('sending a failed request again', () => {
       assert.ok(fixed.isDone());
       assert.match(delivered, /<p class="notice" role="status">Henvendelsen er sendt på nytt og levert til kommunen\.<\/p>/);
       assert.doesNotMatch(delivered, SEND_AGAIN);
-      assert.deepEqual(server.requests.get(reference)?.deliveries, [{ channel: 'webhook', state: 'delivered', attempts: 1, deliveredAt: '2026-03-16T09:00:00.000Z' }]);
+      assert.deepEqual((await server.requests.get(reference))?.deliveries, [{ channel: 'webhook', state: 'delivered', attempts: 1, deliveredAt: '2026-03-16T09:00:00.000Z' }]);
       assert.deepEqual(keys, [reference, reference, reference], 'the receiver can tell it is the same request');
       const entries = (await auditTrail(server)).filter((e) => e.action === 'redeliver_request');
       assert.deepEqual(entries.map((e) => e.target), [`${reference}: sendt på nytt (webhook)`, `${reference}: sendt på nytt (webhook)`]);
     });
 
     it('delivers through the API once the missing webhook secret is set', async () => {
-      const { reference } = server.requests.create(sampleRequest('askim'), [WEBHOOK]);
+      const { reference } = await server.requests.create(sampleRequest('askim'), [WEBHOOK]);
       await server.worker!.deliverNow(reference);
-      assert.equal(server.requests.get(reference)?.deliveries[0]?.lastError, 'webhook secret: environment variable ASKIM_WEBHOOK_SECRET is not set');
+      assert.equal((await server.requests.get(reference))?.deliveries[0]?.lastError, 'webhook secret: environment variable ASKIM_WEBHOOK_SECRET is not set');
       assert.deepEqual(keys, [], 'never sent unsigned');
 
       env['ASKIM_WEBHOOK_SECRET'] = 'a-long-shared-secret';

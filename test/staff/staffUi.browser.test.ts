@@ -113,13 +113,13 @@ describe('staff pages in a browser', function () {
     await tabTo(page, (f) => f.text === 'Lagre status', 'the save button');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Status er endret til «Under behandling»' }).waitFor(WAIT);
-    assert.equal(server.requests.get(server.references.askim[0]!)?.status, 'in_progress');
+    assert.equal((await server.requests.get(server.references.askim[0]!))?.status, 'in_progress');
     assert.deepEqual(pageErrors, []);
   });
 
   it('sends a request whose delivery failed again with the keyboard, and says how it went', async () => {
     const webhook = { channel: 'webhook', url: 'https://mottak.askim.example/personvern', secretEnv: 'ASKIM_WEBHOOK_SECRET' } as const;
-    const reference = failedRequest(server, sampleRequest('askim'), webhook, 'webhook: HTTP 400');
+    const reference = await failedRequest(server, sampleRequest('askim'), webhook, 'webhook: HTTP 400');
     await signInWithKeyboard(USERS.askim);
     await page.goto(`${server.url}/staff/requests/${reference}`);
     assert.deepEqual(await seriousViolations(page), [], 'the page with the button');
@@ -127,7 +127,7 @@ describe('staff pages in a browser', function () {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Henvendelsen er sendt på nytt' }).waitFor(WAIT);
     assert.deepEqual(await seriousViolations(page), [], 'the page with the notice');
-    assert.equal(server.requests.get(reference)?.deliveries[0]?.state, 'pending', 'back in the outbox (no worker in this test)');
+    assert.equal((await server.requests.get(reference))?.deliveries[0]?.state, 'pending', 'back in the outbox (no worker in this test)');
     assert.deepEqual(pageErrors, []);
   });
 

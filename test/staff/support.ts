@@ -133,14 +133,14 @@ export async function startStaffServer(options: ServerOptions = {}): Promise<Sta
   let storeNow = new Date('2026-02-10T09:00:00Z');
   const requests = SqliteRequestStore.inMemory({ now: () => storeNow });
   const references = { askim: [] as string[], stranda: [] as string[] };
-  const add = (m: 'askim' | 'stranda', at: string, request: NewRequest, delivered: boolean) => {
+  const add = async (m: 'askim' | 'stranda', at: string, request: NewRequest, delivered: boolean) => {
     storeNow = new Date(at);
-    const stored = requests.create(request, delivered ? [EMAIL_TARGET] : []);
+    const stored = await requests.create(request, delivered ? [EMAIL_TARGET] : []);
     references[m].push(stored.reference);
   };
-  add('askim', '2026-02-10T09:00:00Z', sampleRequest('askim', { conversationId: CONVERSATIONS.askim.conversationId, channel: 'directline' }), true); // deadline 2026-03-10: overdue
-  add('askim', '2026-03-01T09:00:00Z', sampleRequest('askim', { name: '=HYPERLINK("http://evil.example","klikk")', details: '+SUM(1+1)', right: 'erasure' }), false); // failed delivery
-  add('stranda', '2026-03-05T09:00:00Z', sampleRequest('stranda', { kind: 'dpo_message', right: undefined, name: 'Per Strand', details: 'Melding til ombodet' }), true);
+  await add('askim', '2026-02-10T09:00:00Z', sampleRequest('askim', { conversationId: CONVERSATIONS.askim.conversationId, channel: 'directline' }), true); // deadline 2026-03-10: overdue
+  await add('askim', '2026-03-01T09:00:00Z', sampleRequest('askim', { name: '=HYPERLINK("http://evil.example","klikk")', details: '+SUM(1+1)', right: 'erasure' }), false); // failed delivery
+  await add('stranda', '2026-03-05T09:00:00Z', sampleRequest('stranda', { kind: 'dpo_message', right: undefined, name: 'Per Strand', details: 'Melding til ombodet' }), true);
 
   await seedConversations(archive);
   const accounts = new MutableAccounts(await testAccounts());
@@ -188,22 +188,22 @@ export async function startStaffServer(options: ServerOptions = {}): Promise<Sta
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        requests.close();
       });
+      await requests.close();
     },
   };
 }
 
 /** Fails a stored request's pending delivery for good with `error`, as a 4xx answer would. */
-export function failDelivery(server: StaffServer, reference: string, error: string): void {
-  const [claim] = server.requests.claimDue({ now: server.clock.now, limit: 1, leaseMs: 60_000, reference });
-  if (!claim || !server.requests.markFailed(claim, error)) throw new Error(`failDelivery: ${reference} has no pending delivery`);
+export async function failDelivery(server: StaffServer, reference: string, error: string): Promise<void> {
+  const [claim] = await server.requests.claimDue({ now: server.clock.now, limit: 1, leaseMs: 60_000, reference });
+  if (!claim || !(await server.requests.markFailed(claim, error))) throw new Error(`failDelivery: ${reference} has no pending delivery`);
 }
 
 /** A new request whose only delivery, to `target`, failed for good with `error`. */
-export function failedRequest(server: StaffServer, request: NewRequest, target: DeliveryTarget, error: string): string {
-  const { reference } = server.requests.create(request, [target]);
-  failDelivery(server, reference, error);
+export async function failedRequest(server: StaffServer, request: NewRequest, target: DeliveryTarget, error: string): Promise<string> {
+  const { reference } = await server.requests.create(request, [target]);
+  await failDelivery(server, reference, error);
   return reference;
 }
 
