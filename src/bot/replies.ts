@@ -24,7 +24,8 @@ export function reply(text: string, channelData: ReplyChannelData, extra: Partia
   return { type: 'message', text, locale: LOCALES[channelData.language], ...extra, channelData };
 }
 
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/** The locale of each reply language (activities, dates). */
+export const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 export function contactLine(label: string, contact: Contact, s: Strings): string {
   const parts = [

@@ -11,7 +11,7 @@ import {
 import type { Language, Municipality } from '../content/schema';
 import type { Outcome } from '../knowledge/classifier';
 import type { Right } from '../knowledge/intents';
-import { contactBlock, reply, type ReplyChannelData } from '../bot/replies';
+import { contactBlock, LOCALES, reply, type ReplyChannelData } from '../bot/replies';
 import { STRINGS } from '../bot/strings';
 import type { NewRequest, RequestKind, StoredRequest } from '../requests/types';
 import { PERSONAL_DATA_FLAG } from '../storage/types';
@@ -190,9 +190,8 @@ export abstract class RequestDialog extends ComponentDialog {
   }
 
   protected receipt(stored: StoredRequest, draft: DraftState, s: DialogStrings): string {
-    const deadline = formatDate(stored.deadline, draft.language);
     if (draft.kind === 'dpo_message') return s.dpoReceived(stored.reference, this.recipient(this.municipality(draft)));
-    return [s.received(stored.reference), s.deadline(deadline), s.freeAndComplaint, s.identityReminder].join('\n\n');
+    return [s.received(stored.reference), s.deadline(formatDate(stored.deadline, draft.language)), s.freeAndComplaint, s.identityReminder].join('\n\n');
   }
 
   private newRequest(context: TurnContext, draft: DraftState): NewRequest {
@@ -210,8 +209,6 @@ export abstract class RequestDialog extends ComponentDialog {
   }
 
 }
-
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 /** "2026-12-26" → "26. desember 2026" / "26 December 2026". */
 export function formatDate(isoDate: string, language: Language): string {
