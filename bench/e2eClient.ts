@@ -31,7 +31,27 @@ export interface RoundSpec {
   offset: number;
   /** Number of the first resident: each has its own client address. */
   firstResident: number;
+  /**
+   * Mean time a resident reads the reply and types the next question (ms); 0 for none, which
+   * saturates the server. Each pause, and each resident's start, is drawn uniformly from 0.5–1.5 ×
+   * this (the start from 0–1 ×), with a seeded generator, so rounds offer the same load.
+   */
+  thinkMs?: number;
 }
+
+/** A small seeded generator (mulberry32): the same pauses for every server in a round. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class Client {
   requests = 0;
@@ -66,8 +86,8 @@ interface DlActivities {
   watermark: string;
 }
 
-/** One resident: opens a conversation for a municipality and asks `questions` in a row, with no think time. */
-async function converse(base: string, ip: string, municipality: string, questions: string[], into: RoundResult): Promise<void> {
+/** One resident: opens a conversation for a municipality and asks `questions` in a row, pausing `pause()` ms before each. */
+async function converse(base: string, ip: string, municipality: string, questions: string[], into: RoundResult, pause: () => number): Promise<void> {
   const client = new Client(base, ip);
   try {
     const issued = await client.call<{ token: string }>('POST', '/api/chat/token', { body: { municipality } });
@@ -77,6 +97,8 @@ async function converse(base: string, ip: string, municipality: string, question
     const path = `/v3/directline/conversations/${opened.conversationId}/activities`;
     let watermark = (await client.call<DlActivities>('GET', path, { token: opened.token }))?.watermark ?? '0';
     for (const text of questions) {
+      const pauseMs = pause();
+      if (pauseMs > 0) await sleep(pauseMs);
       const t = now();
       const posted = await client.call<{ id: string }>('POST', path, {
         token: opened.token,
@@ -105,13 +127,17 @@ const ipOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 
 /** `conversations` residents at once, each asking `turns` questions. */
 export async function round(spec: RoundSpec): Promise<RoundResult> {
-  const { url, conversations, turns, municipalities, questions, offset, firstResident } = spec;
+  const { url, conversations, turns, municipalities, questions, offset, firstResident, thinkMs = 0 } = spec;
   const result = emptyRound();
   const started = now();
   await Promise.all(
-    Array.from({ length: conversations }, (_, c) => {
+    Array.from({ length: conversations }, async (_, c) => {
+      const random = seeded(offset * 1_000 + c);
+      const pause = () => (thinkMs > 0 ? thinkMs * (0.5 + random()) : 0);
+      // Staggered starts: paced residents do not all open their conversation at the same moment.
+      if (thinkMs > 0) await sleep(thinkMs * random());
       const asked = Array.from({ length: turns }, (_, t) => questions[(offset + c * turns + t) % questions.length]!);
-      return converse(url, ipOf(firstResident + c), municipalities[(offset + c) % municipalities.length]!, asked, result);
+      return converse(url, ipOf(firstResident + c), municipalities[(offset + c) % municipalities.length]!, asked, result, pause);
     }),
   );
   result.wallMs = msSince(started);

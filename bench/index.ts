@@ -2,11 +2,12 @@
  * `npm run bench`: figures, never pass/fail. Runs each part in its own Node process (so that memory
  * figures are that part's own) and prints a summary next to the targets.
  *
- *   node --expose-gc --import tsx bench/index.ts [--quick] [--only knowledge,minisearch,e2e] [--semi-space 64]
+ *   node --expose-gc --import tsx bench/index.ts [--quick] [--only knowledge,minisearch,turn,e2e] [--semi-space 64]
  *
  *   knowledge   KnowledgeBase + Classifier + Composer over 357 generated municipalities (bench/knowledge.ts)
  *   minisearch  plain MiniSearch, default options, over the same text (bench/knowledge.ts --system minisearch)
- *   e2e         Direct Line over HTTP: the real server against the same wiring with an echo bot (bench/e2e.ts)
+ *   turn        one bot turn in-process, the personvern bot against an echo bot, same middleware and SQLite (bench/turn.ts)
+ *   e2e         Direct Line over HTTP: the real server against the same wiring with an echo bot, paced and saturated (bench/e2e.ts)
  *
  * The machine may be shared: compare figures as ratios within one run. The load average is printed
  * before and after.
@@ -21,7 +22,7 @@ import { ms, mb, RESULT_PREFIX, target } from './stats';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'knowledge,minisearch,e2e' },
+    only: { type: 'string', default: 'knowledge,minisearch,turn,e2e' },
     /** Also run the knowledge part with a larger young generation (MB), to see what garbage collection adds to p99. */
     'semi-space': { type: 'string' },
   },
@@ -49,6 +50,12 @@ interface E2eFigures {
   medianRoundRatio: number;
   echoTurnsPerS: number;
   realTurnsPerS: number;
+  echoBusyMs: number;
+  realBusyMs: number;
+}
+interface TurnFigures {
+  echoCpuMs: number;
+  realCpuMs: number;
 }
 
 /** Runs a bench script in a child Node process with this one's flags, echoing its output; returns its result lines. */
@@ -79,7 +86,8 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 async function main(): Promise<void> {
   const parts = new Set(values.only.split(',').map((p) => p.trim()));
   const knowledgeArgs = values.quick ? ['--queries', '1000', '--passes', '1', '--warmup', '500'] : [];
-  const e2eArgs = values.quick ? ['--conversations', '20', '--turns', '5', '--rounds', '1', '--no-control'] : [];
+  const e2eArgs = values.quick ? ['--conversations', '20', '--turns', '5', '--rounds', '1', '--saturated-rounds', '1', '--no-control'] : [];
+  const turnArgs = values.quick ? ['--conversations', '50', '--rounds', '2'] : [];
   console.log(`personvern-bot bench: Node ${process.version}, ${cpus().length} CPUs, load average ${load()} (1/5/15 min)${values.quick ? ', --quick' : ''}`);
 
   const results: Figures[] = [];
@@ -91,12 +99,15 @@ async function main(): Promise<void> {
     const extra = await run('knowledge.ts', ['--system', 'knowledge', ...knowledgeArgs], [`--max-semi-space-size=${semiSpace}`]);
     results.push(...extra.map((r) => ({ ...r, part: `knowledge:semi-space-${semiSpace}` })));
   }
+  if (parts.has('turn')) results.push(...(await run('turn.ts', turnArgs)));
   if (parts.has('e2e')) results.push(...(await run('e2e.ts', e2eArgs)));
 
   const find = <T>(part: string) => results.find((r) => r.part === part) as T | undefined;
   const ours = find<KnowledgeFigures>('knowledge:knowledge');
   const plain = find<KnowledgeFigures>('knowledge:minisearch');
-  const e2e = find<E2eFigures>('e2e');
+  const turn = find<TurnFigures>('turn');
+  const paced = find<E2eFigures>('e2e:paced');
+  const saturated = find<E2eFigures>('e2e:saturated');
   console.log(`\nsummary (load average now ${load()})`);
   if (ours) {
     console.log(`  knowledge at ${ours.municipalities} municipalities: query p50 ${ms(ours.p50)} ms, p99 ${ms(ours.p99)} ms (${ms(ours.p99WithoutGc)} ms for the ${(100 - 100 * ours.gcHitShare).toFixed(1)} % no GC paused)   ${target(ours.p99, TARGETS.p99Ms, 'ms')}`);
@@ -112,10 +123,18 @@ async function main(): Promise<void> {
   }
   const semi = semiSpace ? find<KnowledgeFigures>(`knowledge:semi-space-${semiSpace}`) : undefined;
   if (semi) console.log(`  with --max-semi-space-size=${semiSpace}: p99 ${ms(semi.p99)} ms, peak RSS ${mb(semi.maxRssMb)} MB`);
-  if (e2e) {
+  if (turn) console.log(`  one turn in-process: ${ms(turn.realCpuMs)} ms CPU (echo bot ${ms(turn.echoCpuMs)} ms): the bot's own work ${ms(turn.realCpuMs - turn.echoCpuMs)} ms`);
+  if (paced) {
     console.log(
-      `  Direct Line turn p50 ${ms(e2e.realP50)} ms, p99 ${ms(e2e.realP99)} ms; echo bot p50 ${ms(e2e.echoP50)} ms, p99 ${ms(e2e.echoP99)} ms; ` +
-        `p99 ratio ${e2e.ratio.toFixed(2)} (median of rounds ${e2e.medianRoundRatio.toFixed(2)})   target ≤ ${TARGETS.directLineRatio}: ${e2e.ratio <= TARGETS.directLineRatio ? 'met' : 'MISSED'}; throughput ${e2e.realTurnsPerS.toFixed(0)} vs ${e2e.echoTurnsPerS.toFixed(0)} turns/s`,
+      `  Direct Line, paced: turn p50 ${ms(paced.realP50)} ms, p99 ${ms(paced.realP99)} ms; echo bot p50 ${ms(paced.echoP50)} ms, p99 ${ms(paced.echoP99)} ms; ` +
+        `p99 ratio ${paced.ratio.toFixed(2)} (median of rounds ${paced.medianRoundRatio.toFixed(2)})   target ≤ ${TARGETS.directLineRatio}: ${paced.ratio <= TARGETS.directLineRatio ? 'met' : 'MISSED'}`,
+    );
+  }
+  if (saturated) {
+    console.log(
+      `  Direct Line, saturated: turn p50 ${ms(saturated.realP50)} ms, p99 ${ms(saturated.realP99)} ms; echo bot p50 ${ms(saturated.echoP50)} ms, p99 ${ms(saturated.echoP99)} ms; ` +
+        `p99 ratio ${saturated.ratio.toFixed(2)} (median of rounds ${saturated.medianRoundRatio.toFixed(2)})   target ≤ ${TARGETS.directLineRatio}: ${saturated.ratio <= TARGETS.directLineRatio ? 'met' : 'MISSED'}; ` +
+        `throughput ${saturated.realTurnsPerS.toFixed(0)} vs ${saturated.echoTurnsPerS.toFixed(0)} turns/s; server busy ${ms(saturated.realBusyMs)} vs ${ms(saturated.echoBusyMs)} ms per turn`,
     );
   }
 }

@@ -28,7 +28,7 @@ interface CpuProfile {
 const ROOT = resolve(__dirname, '..');
 
 function where(node: ProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
+  const { functionName, url } = node.callFrame;
   const path = url.replace(/^file:\/\//, '');
   const file = path.startsWith(ROOT) ? relative(ROOT, path).replace(/^node_modules\//, '') : path || '(native)';
   return `${functionName || "(anonymous)"} ${file}`;

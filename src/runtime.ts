@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   tenantMunicipalities: ReadonlyMap<string, string>;
   /** Where confirmed rights requests and DPO messages go; without one the bot says it cannot take them. */
   requests: RequestSubmitter;
+  /** The bot's clock (the conversation's activity mark); default: the system clock. */
+  now: () => Date;
 }
 
 /** For the ask/eval tools, which run single turns and never confirm a request. */
@@ -35,7 +37,7 @@ export const NO_REQUESTS: RequestSubmitter = {
 };
 
 export function buildBotRuntime(content: Content, storage: Storage, options: Partial<RuntimeOptions> = {}): BotRuntime {
-  const { tenantMunicipalities = new Map(), requests = NO_REQUESTS } = options;
+  const { tenantMunicipalities = new Map(), requests = NO_REQUESTS, now } = options;
   const knowledge = new KnowledgeBase(content);
   const composer = new Composer(knowledge);
   const conversationState = new ConversationState(storage);
@@ -45,6 +47,7 @@ export function buildBotRuntime(content: Content, storage: Storage, options: Par
     composer,
     conversationState,
     tenantMunicipalities,
+    ...(now ? { now } : {}),
     dialogs: {
       municipality: (id) => knowledge.municipality(id),
       general: content.general.entries,

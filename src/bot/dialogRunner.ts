@@ -52,6 +52,7 @@ export class DialogRunner {
    * dialog let go of the message (the bot then handles it as a new one).
    */
   async continue(context: TurnContext, m: Municipality, text: string): Promise<boolean> {
+    if (!(await this.isRunning(context))) return false;
     const dc = await this.dialogs.createContext(context);
     const active = activeRequest(dc);
     if (!active) return false;
@@ -78,8 +79,17 @@ export class DialogRunner {
 
   /** Whether the dialog now waits for personal data (what it concerns, a name, an address): see PersonalAnswerMiddleware. */
   async expectsPersonalAnswer(context: TurnContext): Promise<boolean> {
+    if (!(await this.isRunning(context))) return false;
     const promptId = activeRequest(await this.dialogs.createContext(context))?.promptId;
     return promptId !== undefined && PERSONAL_PROMPTS.has(promptId);
+  }
+
+  /**
+   * Whether any dialog is on the stack, read from state: most turns are plain questions, and a
+   * DialogContext costs a DialogStateManager with all its memory scopes to build.
+   */
+  private async isRunning(context: TurnContext): Promise<boolean> {
+    return ((await this.deps.dialogState.get(context))?.dialogStack.length ?? 0) > 0;
   }
 
   /** Answers a question the notice can answer, then asks the dialog's question again. */

@@ -27,6 +27,8 @@ export interface ConversationData {
   misunderstood: number;
   /** The resident's next message answers a dialog question asking for personal data (see PersonalAnswerMiddleware). */
   personalAnswerExpected?: boolean;
+  /** When the conversation was last marked active (ISO time), at most ACTIVE_MARK_MS old while it is in use. */
+  activeAt?: string;
 }
 
 export const CONVERSATION_DATA = 'personvern';
@@ -40,6 +42,8 @@ export interface BotDependencies {
   dialogs: DialogDependencies;
   /** Microsoft Entra tenant id → municipality id, for Teams users of one kommune's tenant. */
   tenantMunicipalities?: ReadonlyMap<string, string>;
+  /** The clock for the conversation's activity mark; default: the system clock. */
+  now?: () => Date;
 }
 
 /** The municipality a channel names on the activity (Web Chat sets it on every message), and Teams' tenant. */
@@ -51,6 +55,11 @@ const channelDataSchema = z
   .loose();
 
 const MISUNDERSTOOD_BEFORE_ESCALATION = 2;
+/**
+ * State is written when it changes, and at least this often while the conversation is in use, so
+ * the time it was last written (what retention goes by) is its last activity to within this much.
+ */
+export const ACTIVE_MARK_MS = 60 * 60 * 1000;
 const MUNICIPALITY_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
 /** Channels with no live-agent hub for this bot: a handoff event there would reach no one. */
@@ -120,15 +129,22 @@ export class PersonvernBot extends ActivityHandler {
     return { status: 400, body: { error: `unsupported invoke "${String(context.activity.name ?? '').slice(0, 60)}"` } };
   }
 
-  /** Saves conversation state after every turn, whatever handler ran. */
+  /**
+   * Saves conversation state after every turn, whatever handler ran: when it changed, or when its
+   * activity mark is due. Most turns are questions that change nothing, and skip the write.
+   */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    const data = await this.data.get(context, { misunderstood: 0 });
     if (context.activity.type === 'message') {
-      const data = await this.data.get(context, { misunderstood: 0 });
-      data.personalAnswerExpected = await this.dialogs.expectsPersonalAnswer(context);
+      // Kept only while true, so that a plain question leaves the state as it was (and unwritten).
+      if (await this.dialogs.expectsPersonalAnswer(context)) data.personalAnswerExpected = true;
+      else delete data.personalAnswerExpected;
     }
-    // Written every turn (force), so its age is the conversation's last activity: retention purges only idle ones.
-    await this.deps.conversationState.saveChanges(context, true);
+    const now = this.deps.now?.() ?? new Date();
+    // NaN (no mark yet, or an unreadable one) compares false: marked now.
+    if (!(now.getTime() - Date.parse(data.activeAt ?? '') < ACTIVE_MARK_MS)) data.activeAt = now.toISOString();
+    await this.deps.conversationState.saveChanges(context);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

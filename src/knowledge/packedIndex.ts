@@ -28,6 +28,16 @@ const LEAF = '';
  */
 const KEPT_VIEWS = 256;
 
+/**
+ * Fuzzy lookups, kept: walking the tree within an edit distance of 2 or 3 is most of a search's
+ * time, and residents use the same few hundred words. Shared by all indexes (keyed by index
+ * number) so that memory is bounded however many municipalities there are: at most this many
+ * results of a few entries each, ~1 kB apiece; emptied when full, like the stem cache.
+ */
+const FUZZY_CACHE_SIZE = 10_000;
+const fuzzyCache = new Map<string, Map<string, [unknown, number]>>();
+let packedIndexes = 0;
+
 export class PackedMiniSearch<T> extends MiniSearch<T> {
   private packed = false;
 
@@ -39,6 +49,25 @@ export class PackedMiniSearch<T> extends MiniSearch<T> {
     this.assertNotPacked('pack');
     this._index._tree = new PackedTree(this._index._tree, labels).root();
     this.packed = true;
+    this.keepFuzzyLookups();
+  }
+
+  /** A read-only tree's fuzzy matches for a term never change: looked up once, then copied from the cache. */
+  private keepFuzzyLookups(): void {
+    const index = this._index;
+    const lookUp = index.fuzzyGet.bind(index);
+    const prefix = `${packedIndexes++}\u0000`;
+    index.fuzzyGet = (term: string, maxDistance: number) => {
+      const key = `${prefix}${maxDistance}\u0000${term}`;
+      let matches = fuzzyCache.get(key);
+      if (matches === undefined) {
+        if (fuzzyCache.size >= FUZZY_CACHE_SIZE) fuzzyCache.clear();
+        matches = lookUp(term, maxDistance) as Map<string, [unknown, number]>;
+        fuzzyCache.set(key, matches);
+      }
+      // A copy: MiniSearch deletes the terms it also found by prefix from what it is given.
+      return new Map(matches) as ReturnType<typeof lookUp>;
+    };
   }
 
   override add(document: T): void {

@@ -79,7 +79,7 @@ export class SqliteBotState implements Storage {
       const row = this.select.get(key);
       if (row === undefined) continue;
       const { etag, value } = parseStored(stateRow, row, `SqliteBotState: "${key}"`);
-      items[key] = { ...parseStored(z.record(z.string(), z.unknown()), JSON.parse(value), `SqliteBotState: "${key}"`), eTag: etag };
+      items[key] = { ...parseStored(stateValue, JSON.parse(value), `SqliteBotState: "${key}"`), eTag: etag };
     }
     return items;
   }
@@ -111,6 +111,7 @@ export class SqliteBotState implements Storage {
 }
 
 const stateRow = z.object({ etag: z.string(), value: z.string() });
+const stateValue = z.record(z.string(), z.unknown());
 
 const summaryRow = z.object({
   channel_id: z.string(),

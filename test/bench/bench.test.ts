@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { benchQuestions, NATIONAL_COUNT, nationalContent, withTypos, rng } from '../../bench/corpus';
 import { runE2eBench } from '../../bench/e2e';
 import { runKnowledgeBench } from '../../bench/knowledge';
+import { runTurnBench } from '../../bench/turn';
 import { describeTurn, answer, buildKnowledgePath } from '../../bench/knowledgePath';
 
 describe('bench', () => {
@@ -53,10 +54,19 @@ describe('bench', () => {
     assert.equal(describeTurn(turn), describeTurn(answer(path, id, 'Kven er personvernombodet?')));
   });
 
-  it('drives the real server and the echo server over Direct Line', async () => {
-    const r = await runE2eBench({ conversations: 3, turns: 2, rounds: 1, control: false }, () => undefined);
-    assert.equal(r.real.n, 6);
-    assert.equal(r.echo.n, 6);
-    assert.equal(r.errors, 0);
+  it('drives the real server and the echo server over Direct Line, paced and saturated', async () => {
+    const { paced, saturated } = await runE2eBench({ conversations: 3, turns: 2, rounds: 1, saturatedRounds: 1, thinkMs: 20, control: false }, () => undefined);
+    for (const phase of [paced, saturated!]) {
+      assert.equal(phase.real.n, 6);
+      assert.equal(phase.echo.n, 6);
+      assert.equal(phase.errors, 0);
+      assert.ok(phase.realBusyMs > 0 && phase.echoBusyMs > 0, 'the servers were busy with the turns');
+    }
+  });
+
+  it('runs the personvern bot and the echo bot in-process, every turn answered', async () => {
+    const r = await runTurnBench({ conversations: 4, turns: 2, rounds: 1 }, () => undefined);
+    assert.equal(r.unanswered, 0);
+    assert.ok(r.realCpuMs > 0 && r.echoCpuMs > 0);
   });
 });

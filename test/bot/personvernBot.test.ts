@@ -192,4 +192,47 @@ describe('PersonvernBot', () => {
       assert.deepEqual(seen, [`nr ${REDACTED_ID}`]);
     });
   });
+
+  describe('conversation state', () => {
+    /** Counts writes; `clock` moves the bot's time. */
+    class CountingStorage extends MemoryStorage {
+      writes = 0;
+      override async write(changes: Parameters<MemoryStorage['write']>[0]): Promise<void> {
+        this.writes++;
+        return super.write(changes);
+      }
+    }
+
+    it('is written when it changes and while in use at least hourly, not for every question', async () => {
+      const storage = new CountingStorage();
+      let now = new Date('2026-11-26T10:00:00Z');
+      const runtime = buildBotRuntime(fixtureContent(), storage, { now: () => now });
+      const adapter = new TestAdapter(async (context) => runtime.bot.run(context), TestAdapter.createConversation(randomUUID()));
+      runtime.middleware.forEach((m) => adapter.use(m));
+      const ask = async (text: string) => {
+        await adapter.send({ type: ActivityTypes.Message, text, channelData: { municipality: 'fjellby' } });
+        const replies = adapter.activeQueue.splice(0);
+        assert.ok(replies.length > 0, `a reply to "${text}"`);
+      };
+
+      await ask('Hvor lenge lagres opplysningene mine?');
+      assert.equal(storage.writes, 1, 'the first turn stores the municipality and the activity mark');
+      await ask('Hvem er personvernombudet?');
+      await ask('Hvor lenge lagres opplysningene mine?');
+      assert.equal(storage.writes, 1, 'answered questions change nothing to keep');
+
+      await ask('Hva koster parkering?');
+      assert.equal(storage.writes, 2, 'a misunderstood turn is counted, so it is kept');
+      await ask('Hvem er personvernombudet?');
+      await ask('Hvem er personvernombudet?');
+      assert.equal(storage.writes, 3, 'the count goes back to 0 once, then nothing changes');
+
+      now = new Date('2026-11-26T10:59:59Z');
+      await ask('Hvem er personvernombudet?');
+      assert.equal(storage.writes, 3);
+      now = new Date('2026-11-26T11:00:00Z');
+      await ask('Hvem er personvernombudet?');
+      assert.equal(storage.writes, 4, 'an hour on, the activity mark is renewed: retention goes by the last write');
+    });
+  });
 });

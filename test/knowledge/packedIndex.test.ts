@@ -45,6 +45,17 @@ describe('PackedMiniSearch', () => {
       });
     }
 
+    it('finds the same when every search is made again (its fuzzy lookups then come from the cache)', () => {
+      const search: SearchOptions = { prefix: true, fuzzy: 0.25 };
+      const expected = queries().map((q) => plain.search(q, search));
+      for (let pass = 0; pass < 2; pass++) {
+        queries().forEach((query, i) => assert.deepEqual(packed.search(query, search), expected[i], `pass ${pass + 1}: ${query}`));
+      }
+      // Without prefix search MiniSearch keeps every fuzzy match: none may be missing from what was kept.
+      const fuzzyOnly: SearchOptions = { fuzzy: 0.25 };
+      for (const query of queries()) assert.deepEqual(packed.search(query, fuzzyOnly), plain.search(query, fuzzyOnly), `fuzzy only: ${query}`);
+    });
+
     it('suggests and counts the same', () => {
       assert.equal(packed.termCount, plain.termCount);
       assert.deepEqual(packed.autoSuggest('perso', { fuzzy: 0.2 }), plain.autoSuggest('perso', { fuzzy: 0.2 }));
