@@ -7,8 +7,8 @@
 import type { GeneralEntry, Language, Malform, Section, Topic } from '../content/schema';
 import { type Hit, type KnowledgeBase, searchTerms } from './knowledgeBase';
 import {
-  asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, isSubject, mentionsPrivacy, pointedTopics, type RequestIntent, type Smalltalk,
-  withoutGreeting,
+  asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, isSubject, mentionsPrivacy, ownedWords, pointedTopics, questionFocus,
+  questionWordTopics, type RequestIntent, type Smalltalk, withoutGreeting,
 } from './intents';
 import { detectLanguage } from './language';
 import type { AnalysedWord } from './normalise';
@@ -21,6 +21,9 @@ const RIGHT_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
   'access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decisions', 'complaint',
 ]);
 const MIN_OVERVIEW_SECTIONS = 2;
+const CONTACT_TOPICS: readonly Topic[] = ['contact', 'dpo'];
+/** Letters an inflected form may add to a stem ("informasjonskapsl" + "ane"). */
+const MAX_ENDING = 3;
 
 /**
  * A question naming a subject (cookies, an analytics tool, logs, the DPO …) is only answered by a
@@ -28,8 +31,14 @@ const MIN_OVERVIEW_SECTIONS = 2;
  */
 function missesSubject(question: AnalysedWord[], section: Hit<Section>, knowledge?: KnowledgeBase): boolean {
   // Exact or prefix matches only: a fuzzy "automatiserte" ≈ "automatisk" names another subject.
-  const names = (term: string) => [...section.matchedTerms].some((t) => t === term || (term.length >= 5 && (t.startsWith(term) || term.startsWith(t) && t.length >= 5)));
-  return question.some((w) => (isSubject(w.stem) || (knowledge?.isProperName(w.stem) ?? false)) && !searchTerms(w).some(names));
+  // A shorter index term names the subject only when it differs by an ending, not when it is the
+  // first half of a compound ("behandling" does not name "behandlingsprotokoll").
+  const names = (term: string) =>
+    [...section.matchedTerms].some((t) => t === term || (term.length >= 5 && (t.startsWith(term) || (term.startsWith(t) && t.length >= Math.max(5, term.length - MAX_ENDING)))));
+  // A compound names its subject through a part only when that part is a subject itself: "sporingsverktøy"
+  // is named by "sporing", "behandlingsprotokoll" is not named by "behandling".
+  const subjectTerms = (w: AnalysedWord) => [w.stem, ...w.synonyms, ...w.parts.filter(isSubject)];
+  return question.some((w) => (isSubject(w.stem) || (knowledge?.isProperName(w.stem) ?? false)) && !subjectTerms(w).some(names));
 }
 
 export const OUTCOMES = ['answer', 'not_covered', 'out_of_scope', 'handoff', 'dialog', 'smalltalk'] as const;
@@ -95,7 +104,15 @@ export class Classifier {
     const question = this.knowledge.analyser.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
     const request = detectRequest(questionText);
     const stems = question.flatMap((w) => [w.stem, ...w.parts]);
-    const section = this.bestSection(municipalityId, question, pointedTopics(stems), asksForDefinition(questionText));
+    const focusText = questionFocus(questionText);
+    const focus = focusText === undefined ? undefined : this.knowledge.analyser.analyse(focusText)[0];
+    const topics = pointedTopics(stems, focus?.stem);
+    // "adressen min", "my phone number": the resident's own contact details ask for no contact section.
+    const owned = ownedWords(questionText);
+    const unownedTopics = pointedTopics(question.filter((w) => !owned.has(w.word)).flatMap((w) => [w.stem, ...w.parts]));
+    for (const t of CONTACT_TOPICS) if (!unownedTopics.has(t)) topics.delete(t);
+    for (const topic of questionWordTopics(questionText)) topics.add(topic);
+    const section = this.bestSection(municipalityId, question, topics, asksForDefinition(questionText), focus);
     const confidence = section?.coverage ?? 0;
     const base = { language, question, confidence, section };
     if (request) return { ...base, outcome: request.kind, request };
@@ -141,12 +158,20 @@ export class Classifier {
   }
 
   /**
-   * Among the top-ranked sections, those covering about as much of the question as the best are
+   * Among the top-ranked sections that could answer (see below), those covering about as much of the question as the best are
    * equally good answers; of these, one of the kind the question points at wins (a definition for
    * "Hva er ...", a contact section for a phone number), else the highest ranked.
    */
-  private bestSection(municipalityId: string, question: AnalysedWord[], topics: ReadonlySet<Topic>, wantsDefinition: boolean): Hit<Section> | undefined {
-    const hits = this.knowledge.searchSections(municipalityId, question, this.options.candidates);
+  private bestSection(
+    municipalityId: string, question: AnalysedWord[], topics: ReadonlySet<Topic>, wantsDefinition: boolean, focus?: AnalysedWord,
+  ): Hit<Section> | undefined {
+    const all = this.knowledge.searchSections(municipalityId, question, this.options.candidates);
+    // Sections that could answer (enough coverage, naming the subject the question names) compete
+    // first; of these, those naming what a "Hvilke lover …" question asks for, when there are any.
+    const answerable = all.filter((h) => h.coverage >= this.requiredCoverage(question) && !missesSubject(question, h, this.knowledge));
+    const namesFocus = (h: Hit<Section>) => focus !== undefined && searchTerms(focus).some((t) => h.matchedStems.has(t));
+    const onFocus = answerable.filter(namesFocus);
+    const hits = onFocus.length ? onFocus : answerable.length ? answerable : all;
     const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
     const tied = hits.filter((h) => h.coverage >= bestCoverage - this.options.coverageTie);
     const fits = (h: Hit<Section>) =>

@@ -35,7 +35,7 @@ export interface ComposedAnswer {
 
 const BULLET = /^\s*[•·*\-–]\s*/;
 /** A sentence that only makes sense after the one before it ("Det kan vere til dømes NAV …"). */
-const CONTINUATION = /^(det|dette|desse|disse|dei|de|slike|sånne|til dømes|for eksempel|eksempel|døme|dømes|e\.g\.|such|these|this)\b/i;
+const CONTINUATION = /^(det|dette|den|desse|disse|dei|de|slike|sånne|til dømes|for eksempel|eksempel|døme|dømes|e\.g\.|such|these|this)\b/i;
 const MIN_PREFIX_MATCH = 5;
 
 /** A sentence or a bullet of a section; a bullet knows the sentence that leads its list in. */
@@ -56,8 +56,9 @@ export function passageUnits(text: string): PassageUnit[] {
       }
       for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-ZÆØÅ«"0-9])/).filter(Boolean)) {
         units.push({ text: sentence });
-        // A sentence ending in ":" introduces the list after it.
-        lead = sentence.endsWith(':') ? units.length - 1 : undefined;
+        // The sentence right before a list introduces it, whether it ends in ":" ("… følgande
+        // opplysningar:") or not ("Under er ei liste over type opplysningar som … blir behandla.").
+        lead = units.length - 1;
       }
     }
   }

@@ -51,6 +51,12 @@ const WH_QUESTION = /^(hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b/;
  */
 const ASKS_ABOUT = /^((hvordan|hva|hvilke|hvilken|hvem|hvor|hvorfor|når)\b|(kan|må|skal|får|har|bør|burde|can|may|must|should|do|does|is|are) (jeg|vi|man|en|det|it)\b|(koster|er|blir|gjelder|tar)\b)/;
 
+/**
+ * A sentence, or a message's last words, asking whether something is possible or allowed: "kan eg
+ * det?", "er det mogleg?", "går det an?", "is that possible?", "can I do that?".
+ */
+const TAG_QUESTION = /\b((kan|can|får|may) (jeg|vi|man|en|det) (gjøre |gjere |do )?(det|dette|that|this)( da)?|(er|is) (det|dette|that|it|this) (mulig|mogleg|possible|lov|lovlig|allowed|greit|ok)|går det an)$/;
+
 /** Wanting a person: talking to someone, being called, asking for a human rather than the bot. */
 const PERSON = /\b((snakke|prate|tale|speak|talk|chat|chatte) (med|with|to)|(ringe|ring|call) (jeg|meg)|(vil|want|ønsker|would like|need|trenger|treng)(\s+\S+){0,4}\s+(et |eit |a |en |ein )?(ekte |real )?(menneske|human|person|saksbehandler))\b/;
 /** Wanting to complain, not asking how complaints work. */
@@ -79,6 +85,8 @@ export function detectRequest(text: string): RequestIntent | undefined {
   // "Hvem kan jeg snakke med om …?" asks for a contact, which the notice may give.
   if (PERSON.test(mapped) && !parts.every((p) => WH_QUESTION.test(p))) return { kind: 'handoff', reason: 'person' };
   if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
+  // "Eg vil protestere, kan eg det?": the wish is put as a question about whether one may.
+  if (parts.some((p) => TAG_QUESTION.test(p))) return undefined;
   const asksForIt = parts.some((p) => IMPERATIVE.test(p) || DECLARES_WITHDRAWAL.test(p) || (WANTS.test(p) && !ASKS_ABOUT.test(p)));
   if (!asksForIt) return undefined;
   const right = rightIn(mapped);
@@ -179,20 +187,85 @@ const TOPIC_CUES: [RegExp, readonly Topic[]][] = [
   [/^(lenge|lagringstid|oppbevar|slett)/, ['retention', 'erasure']],
   [/^(klag|datatilsyn)/, ['complaint']],
   [/^(logg|webserver|ipadress)/, ['logs']],
+  [/^(ring|samtal|telefonsamtal|telefoni)/, ['phone']],
   [/^(del|utlever|mottak|overfør)/, ['sharing', 'processors', 'transfers']],
 ];
 
 /** Stems naming a concrete subject a notice either covers or not (see Classifier). */
-const SUBJECT = /^(leng$|informasjonskapsl|cooki|analys|sporing|logg|webserver|personvernombud|kamera|overvåk|facebook|sms|ipadress|automatis)/;
+const SUBJECT = /^(leng$|informasjonskapsl|cooki|analys|sporing|logg|webserver|personvernombud|kamera|overvåk|facebook|sms|ipadress|automatis|behandlingsprotokoll|protokoll)/;
 
 export function isSubject(stem: string): boolean {
   return SUBJECT.test(stem);
 }
 
-export function pointedTopics(stems: readonly string[]): Set<Topic> {
+const POSSESSIVE = /^(min|mi|mitt|mine|my)$/;
+
+/**
+ * Words the resident names as their own: "adressen min", "mitt telefonnummer", "my e-mail". Such
+ * a word is about the resident's data, so it points at no kind of section ("adressen min er feil"
+ * does not ask for the municipality's address).
+ */
+export function ownedWords(text: string): Set<string> {
+  const words = mappedWords(text);
+  const owned = new Set<string>();
+  words.forEach((w, i) => {
+    if (POSSESSIVE.test(w)) return;
+    if (POSSESSIVE.test(words[i + 1] ?? '') || POSSESSIVE.test(words[i - 1] ?? '')) owned.add(w);
+  });
+  return owned;
+}
+
+/** "Hvilke opplysninger …", "Kva slags data …", "What information …": asks which kinds of data, not about data in general. */
+const DATA_FOCUS = /^(personopplysning|opplysning|informasjon|persondata)/;
+
+/**
+ * Question words that point at a kind of section on their own, though they are stop words:
+ * "Hvorfor …" asks for a purpose, "Hvor … fra?" / "Where … from?" for where data is collected from.
+ */
+const QUESTION_WORD_CUES: [RegExp, Topic][] = [
+  [/(^|[.!?]\s*)(hvorfor|why)\b/, 'purpose'],
+  [/\b(hvor|kvar|where)\b[^.!?]*\b(fra|frå|from)\b/, 'collection'],
+];
+
+/** Topics the question words of a text point at (see QUESTION_WORD_CUES). */
+export function questionWordTopics(text: string): Topic[] {
+  const mapped = mappedWords(text).join(' ');
+  return QUESTION_WORD_CUES.filter(([cue]) => cue.test(mapped)).map(([, topic]) => topic);
+}
+
+export function pointedTopics(stems: readonly string[], focus?: string): Set<Topic> {
   const topics = new Set<Topic>();
+  if (focus !== undefined && DATA_FOCUS.test(focus)) topics.add('categories');
   for (const [cue, pointed] of TOPIC_CUES) if (stems.some((s) => cue.test(s))) pointed.forEach((t) => topics.add(t));
   return topics;
+}
+
+/** Determiners after which the next word names what is asked for: "Hvilke lover …", "Kva for leverandør …", "What kind of data …". */
+const WH_DETERMINER = /^(hvilke|hvilken|hvilket)$/;
+const WH_KIND = /^(for|slags|slag|type|typer|typar|kind|kinds|sort|sorts)$/;
+const WH_KIND_OF = /^(av|of)$/;
+
+/**
+ * The word a question asks about, when a question word picks it out: "Hvilke lover gir …" →
+ * "lover", "Kva for opplysningar …" → "opplysninger", "What tool do you use?" → "tool"'s bokmål
+ * form. A section that does not mention it cannot answer the question, however much else it shares.
+ */
+export function questionFocus(text: string): string | undefined {
+  const raw = rawWords(text);
+  const mapped = mappedWords(text);
+  // Only when the term map kept words one to one can raw and mapped words be lined up.
+  if (raw.length !== mapped.length) return undefined;
+  for (let i = 0; i < mapped.length - 1; i++) {
+    const word = mapped[i]!;
+    const english = raw[i] === 'what' || raw[i] === 'which';
+    if (!WH_DETERMINER.test(word) && !(word === 'hva' && (english || WH_KIND.test(mapped[i + 1]!)))) continue;
+    let j = i + 1;
+    if (WH_KIND.test(mapped[j] ?? '')) j++;
+    if (WH_KIND_OF.test(mapped[j] ?? '') && WH_KIND.test(mapped[j - 1] ?? '')) j++;
+    const next = mapped[j];
+    return next !== undefined && contentWords(next).length === 1 ? next : undefined;
+  }
+  return undefined;
 }
 
 /** "Hva er …", "Kva tyder …", "What is …", "What does … mean": asks for a definition. */

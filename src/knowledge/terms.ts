@@ -51,6 +51,8 @@ export const PHRASES: Record<string, string> = {
   'særlege kategoriar': 'sensitive personopplysninger',
   'særlige kategorier': 'sensitive personopplysninger',
   'adult education': 'voksenopplæring',
+  'nursing home': 'sykehjem',
+  'care home': 'sykehjem',
   'automated decision': 'automatisert avgjørelse',
   'automated decisions': 'automatisert avgjørelse',
   'freedom of information': 'offentlighet',
@@ -117,7 +119,7 @@ export const WORDS: Record<string, string> = {
   facebook: 'facebook', social: 'sosiale', media: 'medier', camera: 'kamera', cctv: 'kameraovervåking',
   surveillance: 'overvåking', abroad: 'utlandet', outside: 'utenfor', eu: 'eu', eea: 'eøs', usa: 'usa',
   automatic: 'automatisk', automated: 'automatisert', decision: 'avgjørelse', decisions: 'avgjørelser',
-  protocol: 'protokoll', record: 'protokoll', records: 'protokoll', register: 'register',
+  protocol: 'protokoll', record: 'opplysninger', records: 'opplysninger', recorded: 'registrert', register: 'register',
   principles: 'prinsipper', definition: 'definisjon', mean: 'betyr', means: 'betyr', meaning: 'betyr',
   public: 'offentlig', openness: 'offentlighet', journal: 'journal', breach: 'brudd', leak: 'lekkasje',
   children: 'barn', child: 'barn', parents: 'foreldre', patient: 'pasient', patients: 'pasienter',
@@ -143,6 +145,23 @@ export const WORDS: Record<string, string> = {
   åssen: 'hvordan', hvordn: 'hvordan', hvorden: 'hvordan', åpenhet: 'offentlighet',
   meiroffentlegheit: 'meroffentlighet', meroffentlighet: 'meroffentlighet', offentlegheit: 'offentlighet',
   offentleglova: 'offentleglova', epostadressa: 'epostadresse', telefonnummeret: 'telefonnummer',
+  // dialect pronouns and question words (trøndersk, vestlandsk, nordnorsk)
+  mæ: 'meg', dæ: 'deg', sæ: 'seg', dokker: 'dere', dokk: 'dere', dåkker: 'dere', dæm: 'dem',
+  koffor: 'hvorfor', kofor: 'hvorfor', korfor: 'hvorfor', korsn: 'hvordan', kordan: 'hvordan', itj: 'ikke',
+  // nynorsk forms whose bokmål stem differs
+  sjå: 'se', viss: 'hvis', gonger: 'ganger', gong: 'gang', frå: 'fra',
+  // more everyday English
+  kid: 'barn', exam: 'eksamen', exams: 'eksamen', result: 'resultat', results: 'resultater',
+  visit: 'besøk', visits: 'besøk', visited: 'besøkt', visitor: 'besøkende', visitors: 'besøkende',
+  gave: 'gitt', given: 'gitt', need: 'trenger', needs: 'trenger',
+  refuse: 'nekte', refused: 'nektet', deny: 'nekte', denied: 'nektet', reject: 'avslå', rejected: 'avslått', prevent: 'hindre',
+  look: 'se', picture: 'bilde', pictures: 'bilder', illness: 'sykdom', disease: 'sykdom', diagnosis: 'diagnose',
+  medication: 'medisiner', update: 'oppdatere', updated: 'oppdatert', elderly: 'eldre', pupil: 'elev', absence: 'fravær',
+  job: 'jobb', encrypted: 'kryptert', unencrypted: 'ukryptert', encryption: 'kryptert', agree: 'samtykke', agreed: 'samtykket',
+  lawful: 'lovlig', paid: 'betalt', speak: 'snakke', satisfied: 'fornøyd', forever: 'alltid',
+  journalists: 'journalister', newspaper: 'avis', newspapers: 'aviser',
+  // nynorsk health words
+  sjukdom: 'sykdom', sjukdomen: 'sykdom', sjukeheim: 'sykehjem', sjukeheimen: 'sykehjem',
 };
 
 /**
@@ -172,7 +191,9 @@ export const STOPWORDS = new Set(
   where if so than then too very just also into out up down get got want like know need i'm i've
   du dere deg meg min mi mitt mine vår våre oss vi dykk hei takk få får fikk fått gjøre gjør gjere gjer
   vert vart verte blitt vorte nokon stad sted somewhere anywhere
-  egentlig eigentleg actually really lure lurer lurte wonder wondering tenkte tenker lurt`.split(/\s+/),
+  egentlig eigentleg actually really lure lurer lurte wonder wondering tenkte tenker lurt
+  all let lets anyone anybody anything everything hu slags sorts faktisk gang ganger times
+  vanlig vanlige vanleg vanlege ordinary`.split(/\s+/),
 );
 
 /**
@@ -187,14 +208,14 @@ export const SYNONYMS: string[][] = [
   ['slette', 'slettet', 'sletting', 'fjerne', 'fjernet'],
   ['rette', 'rettet', 'retting', 'korrigere', 'korrigert', 'endre'],
   ['innsyn', 'kopi', 'utskrift'],
-  ['kontakte', 'kontakt', 'kontaktar', 'kontaktinformasjon', 'ringe', 'nå'],
+  ['kontakte', 'kontakt', 'kontaktar', 'kontaktinformasjon', 'ringe', 'nå', 'snakke'],
   ['nettside', 'nettsted', 'hjemmeside', 'webside'],
   ['analyse', 'analyseverktøy', 'statistikk', 'besøksstatistikk', 'sporing', 'webanalyse'],
   ['lov', 'lover', 'hjemmel', 'hjemlet', 'lovheimel', 'regulere', 'regulerer', 'regulert'],
   ['tilgang', 'tilgjengelig', 'adgang'],
   ['bruke', 'bruker', 'benytte', 'benytter', 'nytte', 'nytter'],
   ['begrense', 'begrensning', 'sperre', 'sperret'],
-  ['protest', 'protestere', 'motsegn', 'innsigelse', 'reservere'],
+  ['protest', 'protestere', 'motsegn', 'innsigelse', 'reservere', 'nekte'],
   ['behandlingsgrunnlag', 'grunnlag', 'rettsgrunnlag'],
   ['leverandør', 'databehandler', 'underleverandør'],
   ['ansatte', 'tilsette', 'saksbehandler', 'saksbehandlere'],
@@ -204,4 +225,6 @@ export const SYNONYMS: string[][] = [
   ['gift', 'ektefelle', 'samboer', 'sambuar', 'sivilstatus', 'partner'],
   ['kontakte', 'spørre', 'henvende', 'vende'],
   ['barn', 'born', 'elev', 'elever'],
+  ['nekte', 'nekter', 'nektet', 'avslå', 'avslår', 'avslått', 'avvise', 'avviser', 'avvist'],
+  ['presse', 'pressen', 'journalist', 'journalister', 'avis', 'aviser'],
 ];

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { Classifier } from '../../src/knowledge/classifier';
+import { Composer, passageUnits } from '../../src/knowledge/composer';
+import { detectRequest, ownedWords, questionFocus, questionWordTopics } from '../../src/knowledge/intents';
+import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { productContent } from '../helpers';
+
+describe('Understanding residents’ questions (product content)', () => {
+  const content = productContent();
+  const knowledge = new KnowledgeBase(content);
+  const classifier = new Classifier(knowledge);
+  const composer = new Composer(knowledge);
+  const municipality = (id: string) => content.municipalities.find((m) => m.id === id)!;
+  const classify = (id: string, text: string) => classifier.classify(id, municipality(id).målform, text);
+  const answer = (id: string, text: string) => {
+    const c = classify(id, text);
+    assert.equal(c.outcome, 'answer', text);
+    return { section: c.section!.item.id, passage: composer.compose(municipality(id), c.section!.item, c.question).passage };
+  };
+
+  it('reads dialect pronouns and nynorsk forms ("dokker", "mæ", "frå")', () => {
+    assert.equal(answer('stranda', 'ka lagre dokker om mæ når æ ringe te kommunen?').section, 'telefon');
+    assert.equal(answer('stranda', 'Kvar får kommunen opplysningane om meg frå?').section, 'kvar-hentar-vi-opplysingane');
+  });
+
+  it('answers "Which laws …" from a section that names laws', () => {
+    const { section, passage } = answer('generic', 'Which laws allow you to keep information about my children in kindergarten?');
+    assert.equal(section, 'rettslig-grunnlag');
+    assert.match(passage, /Lov om barnehage/);
+  });
+
+  it('answers "why" questions from the section on the purpose', () => {
+    assert.equal(answer('generic', 'Why does the municipality process personal data?').section, 'formal');
+  });
+
+  it('does not answer about a processing record from a section that only shares "behandling"', () => {
+    assert.equal(classify('stranda', 'Kan eg få sjå behandlingsprotokollen til kommunen?').outcome, 'not_covered');
+  });
+
+  it('answers "Eg vil …, kan eg det?" as a question about the right, not as a request', () => {
+    assert.equal(answer('bjornafjorden', 'Eg vil reservere meg mot at de brukar opplysningane mine, kan eg det?').section, 'protest');
+    assert.equal(detectRequest('I want my data deleted, is that possible?'), undefined);
+    assert.deepEqual(detectRequest('Eg vil ha sletta opplysningane mine'), { kind: 'dialog', right: 'erasure' });
+  });
+
+  it('quotes how to do it when the notice says so in the next sentence ("Den enklaste måten …")', () => {
+    assert.match(answer('sveio', 'How do I withdraw my consent?').passage, /postmottak@sveio\.kommune\.no/);
+  });
+
+  it('quotes a list with the sentence before it, even when that sentence ends in a full stop', () => {
+    assert.match(answer('bjornafjorden', 'Kva opplysningar har de om borna mine i barnehagen?').passage, /klassetrinn/);
+    assert.deepEqual(passageUnits('Under er ei liste.\n • a\n • b'), [
+      { text: 'Under er ei liste.' },
+      { text: '• a', lead: 0 },
+      { text: '• b', lead: 0 },
+    ]);
+  });
+
+  describe('question cues', () => {
+    it('finds the word a "which/what kind of" question asks about', () => {
+      assert.equal(questionFocus('Hvilke lover gjelder?'), 'lover');
+      assert.equal(questionFocus('What kind of data do you keep?'), 'opplysninger');
+      assert.equal(questionFocus('Kva for opplysningar har de?'), 'opplysningar');
+      assert.equal(questionFocus('What is a DPO?'), undefined);
+      assert.equal(questionFocus('Kva skjer med e-posten min?'), undefined);
+    });
+    it('reads "why" and "where … from" as pointing at purpose and collection', () => {
+      assert.deepEqual(questionWordTopics('Kvifor treng de dette?'), ['purpose']);
+      assert.deepEqual(questionWordTopics('Where do you get my data from?'), ['collection']);
+      assert.deepEqual(questionWordTopics('Hvor lenge lagres det?'), []);
+    });
+    it('knows which words the resident names as their own', () => {
+      assert.ok(ownedWords('Adressen min er feil').has('adressen'));
+      assert.ok(!ownedWords('Kva er adressa til kommunen?').has('adressa'));
+    });
+  });
+});
