@@ -16,6 +16,7 @@ import { interruptsPrompt } from '../dialogs/interruptions';
 import { isCancel } from '../dialogs/recognise';
 import { activeRequest, PERSONAL_PROMPTS, type RequestDialogResult } from '../dialogs/requestDialog';
 import { RIGHT_PROMPT, RIGHTS_REQUEST_DIALOG, RightsRequestDialog } from '../dialogs/rightsRequestDialog';
+import { withLead } from './messageLead';
 import { reply, type Reply } from './replies';
 
 export interface DialogRunnerDependencies {
@@ -92,12 +93,19 @@ export class DialogRunner {
     return ((await this.deps.dialogState.get(context))?.dialogStack.length ?? 0) > 0;
   }
 
-  /** Answers a question the notice can answer, then asks the dialog's question again. */
+  /** Answers a question the notice can answer and asks the dialog's question again, in one message. */
   private async answerInBetween(dc: DialogContext, m: Municipality, text: string, language: Language): Promise<boolean> {
     const classification = this.deps.classify(m, text);
     const answerable = classification.outcome === 'answer' || (classification.outcome === 'not_covered' && /\?\s*$/.test(text));
     if (!answerable) return false;
-    await dc.context.sendActivity(this.deps.replyFor(classification, m));
+    const answer = this.deps.replyFor(classification, m);
+    const question = activeRequest(dc)?.question;
+    if (question) {
+      // The prompt stays as it is, waiting: its question is asked again in the answer's message.
+      await dc.context.sendActivity(withLead(answer, DIALOG_STRINGS[language].resume, question));
+      return true;
+    }
+    await dc.context.sendActivity(answer);
     await dc.context.sendActivity(this.dialogReply(m, language, DIALOG_STRINGS[language].resume));
     await dc.repromptDialog();
     return true;

@@ -98,9 +98,17 @@ function warnAboutNationalId(context: TurnContext): void {
 export class PersonvernBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogRunner;
+  /** Municipalities by id and by name (see nameKey): a message is looked up once, not compared with each. */
+  private readonly municipalitiesByName = new Map<string, Municipality>();
 
   constructor(private readonly deps: BotDependencies) {
     super();
+    for (const id of deps.knowledge.municipalityIds()) {
+      const m = deps.knowledge.municipality(id)!;
+      // An id wins over another municipality's name.
+      if (!this.municipalitiesByName.has(nameKey(m.name))) this.municipalitiesByName.set(nameKey(m.name), m);
+    }
+    for (const id of deps.knowledge.municipalityIds()) this.municipalitiesByName.set(id, deps.knowledge.municipality(id)!);
     this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
     this.dialogs = new DialogRunner({
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),
@@ -283,11 +291,11 @@ export class PersonvernBot extends ActivityHandler {
 
   /** A message that is just a municipality's name or id ("Stranda", "stranda kommune"). */
   private byName(text: string): Municipality | undefined {
-    const wanted = text.toLowerCase().replace(/[.!?]/g, '').replace(/\s+kommune$/, '').trim();
-    if (!wanted) return undefined;
-    return this.deps.knowledge
-      .municipalityIds()
-      .map((id) => this.deps.knowledge.municipality(id)!)
-      .find((m) => m.id === wanted || m.name.toLowerCase().replace(/\s+kommune$/, '') === wanted);
+    return this.municipalitiesByName.get(nameKey(text));
   }
+}
+
+/** "Stranda kommune." → "stranda": how a message naming a municipality is compared with its name and id. */
+function nameKey(text: string): string {
+  return text.toLowerCase().replace(/[.!?]/g, '').trim().replace(/\s+kommune$/, '').trim();
 }

@@ -5,7 +5,7 @@
  */
 import { type Activity, ActionTypes, type Attachment, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, TextPrompt,
+  ComponentDialog, type DialogContext, type DialogTurnResult, type PromptOptions, type PromptValidatorContext, TextPrompt,
   type WaterfallStep, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Language, Municipality } from '../content/schema';
@@ -219,6 +219,8 @@ export function formatDate(isoDate: string, language: Language): string {
 export interface ActiveRequest {
   dialogId: string;
   promptId?: string;
+  /** The question the prompt asked (its message as first sent), to ask again. */
+  question?: Partial<Activity>;
   right?: Right;
   language?: Language;
 }
@@ -228,7 +230,9 @@ export function activeRequest(dc: DialogContext): ActiveRequest | undefined {
   if (!outer) return undefined;
   const inner = dc.child;
   const draft = inner && draftIn(inner);
-  return { dialogId: outer.id, promptId: inner?.activeDialog?.id, right: draft?.right, language: draft?.language };
+  // A prompt keeps its options (prompt, retryPrompt) in its state.
+  const question = (inner?.activeDialog?.state as { options?: PromptOptions } | undefined)?.options?.prompt;
+  return { dialogId: outer.id, promptId: inner?.activeDialog?.id, question: typeof question === 'object' ? question : undefined, right: draft?.right, language: draft?.language };
 }
 
 /** The draft in a request dialog's inner stack: the waterfall keeps it in its step values, under the prompt. */

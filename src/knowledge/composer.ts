@@ -70,8 +70,17 @@ function matches(term: string, stem: string): boolean {
   return term.length >= MIN_PREFIX_MATCH && stem.length >= MIN_PREFIX_MATCH && (term.startsWith(stem) || stem.startsWith(term));
 }
 
+/** A section's units and each unit's index terms, worked out once: the content does not change. */
+interface AnalysedSection {
+  units: PassageUnit[];
+  terms: string[][];
+}
+/** Sections kept analysed; emptied when full (bounded memory at national scale, where most are never asked about). */
+const ANALYSED_SECTIONS = 2_000;
+
 export class Composer {
   private readonly options: ComposerOptions;
+  private readonly analysed = new Map<Section, AnalysedSection>();
 
   constructor(private readonly knowledge: KnowledgeBase, options: Partial<ComposerOptions> = {}) {
     this.options = { ...defaultComposerOptions, ...options };
@@ -79,15 +88,25 @@ export class Composer {
 
   compose(municipality: Municipality, section: Section, question: AnalysedWord[]): ComposedAnswer {
     const citation: Citation = { sectionId: section.id, title: section.title, ...(municipality.url ? { url: municipality.url } : {}) };
-    const units = passageUnits(section.text.trim());
-    const chosen = section.text.length <= this.options.wholeSectionChars ? units.map((_, i) => i) : this.selectUnits(units, question);
+    const { units, terms } = this.analysedSection(section);
+    const chosen = section.text.length <= this.options.wholeSectionChars ? units.map((_, i) => i) : this.selectUnits(units, terms, question);
     return { passage: chosen.map((i) => units[i]!.text).join('\n'), citation };
   }
 
+  private analysedSection(section: Section): AnalysedSection {
+    let analysed = this.analysed.get(section);
+    if (!analysed) {
+      const units = passageUnits(section.text.trim());
+      analysed = { units, terms: units.map((unit) => [...new Set(this.knowledge.analyser.terms(unit.text))]) };
+      if (this.analysed.size >= ANALYSED_SECTIONS) this.analysed.clear();
+      this.analysed.set(section, analysed);
+    }
+    return analysed;
+  }
+
   /** Indexes of the units to quote, in document order. */
-  private selectUnits(units: PassageUnit[], question: AnalysedWord[]): number[] {
-    const scores = units.map((unit) => {
-      const terms = [...new Set(this.knowledge.analyser.terms(unit.text))];
+  private selectUnits(units: PassageUnit[], unitTerms: string[][], question: AnalysedWord[]): number[] {
+    const scores = unitTerms.map((terms) => {
       const occurs = (s: string) => terms.some((t) => matches(t, s));
       // Each question word scores by its rarity: fully when it or a synonym occurs, in part for
       // the parts of a compound that occur ("telefonsamtale" shares only "telefon" with "telefonnummer").

@@ -45,20 +45,38 @@ const outcomes = (replies: Partial<Activity>[]) => messages(replies).map((r) => 
 
 describe('PersonvernBot with a dialog running', () => {
   describe('when the resident asks a question in the middle', () => {
-    it('answers it from the notice, then asks the dialog question again and carries on', async () => {
+    it('answers it from the notice and asks the dialog question again in the same message, then carries on', async () => {
       const c = conversation('askim');
       await c.say('Jeg vil at dere sletter opplysningene mine');
       await c.say('Skolen');
       const replies = await c.say('Hvor lenge lagrer dere opplysningene?');
-      assert.deepEqual(outcomes(replies), ['answer', 'dialog', 'dialog']);
-      assert.match(replies[0]!.text!, /Dette står i personvernerklæringen til Askim kommune/);
-      assert.equal(replies[1]!.text, DIALOG_STRINGS.nb.resume);
-      assert.equal(replies[2]!.text, DIALOG_STRINGS.nb.askName, 'resumed at the same question');
+      assert.deepEqual(outcomes(replies), ['answer'], 'one message, counted as the answer it gives');
+      const [answer, resume, question] = [replies[0]!.text!.indexOf('Dette står i personvernerklæringen til Askim kommune'), replies[0]!.text!.indexOf(DIALOG_STRINGS.nb.resume), replies[0]!.text!.indexOf(DIALOG_STRINGS.nb.askName)];
+      assert.ok(answer === 0 && resume > answer && question > resume, `answer, then "${DIALOG_STRINGS.nb.resume}", then the same question: ${replies[0]!.text}`);
+      assert.ok(replies[0]!.channelData.sources.length > 0, 'citing the section it answered from');
       await c.say('Kari Nordmann');
       await c.say('kari@eksempel.no');
       await c.say('ja');
       assert.equal(c.submitter.received.length, 1);
       assert.equal(c.submitter.received[0]!.name, 'Kari Nordmann');
+    });
+  });
+
+  describe('when the resident asks a question at the summary', () => {
+    it('keeps the summary card and the yes/no buttons under the answer, and the request goes when confirmed', async () => {
+      const c = conversation('askim');
+      await c.say('Jeg vil at dere sletter opplysningene mine');
+      await c.say('Skolen');
+      await c.say('Kari Nordmann');
+      await c.say('kari@eksempel.no');
+      const replies = await c.say('Hvor lenge lagrer dere opplysningene?');
+      assert.equal(messages(replies).length, 1);
+      const [message] = messages(replies);
+      assert.match(message!.text!, /Dette står i personvernerklæringen til Askim kommune[\s\S]*Stemmer dette\?/);
+      assert.match(JSON.stringify(message!.attachments), /Kari Nordmann/, 'the summary card');
+      assert.deepEqual(message!.suggestedActions?.actions.map((a) => a.title), [DIALOG_STRINGS.nb.confirmButtons.yes, DIALOG_STRINGS.nb.confirmButtons.no]);
+      await c.say('ja');
+      assert.equal(c.submitter.received.length, 1);
     });
   });
 
