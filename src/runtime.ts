@@ -7,6 +7,7 @@ import type { Content } from './content/load';
 import type { RequestSubmitter } from './dialogs/dependencies';
 import { NationalIdRedactionMiddleware } from './bot/nationalIdMiddleware';
 import { PersonalAnswerMiddleware } from './bot/personalAnswerMiddleware';
+import { TeamsFeedbackMiddleware } from './bot/teamsFeedback';
 import { CONVERSATION_DATA, type ConversationData, PersonvernBot } from './bot/personvernBot';
 import { Classifier } from './knowledge/classifier';
 import { Composer } from './knowledge/composer';
@@ -17,7 +18,8 @@ export interface BotRuntime {
   knowledge: KnowledgeBase;
   /**
    * Adapter middleware, in order: redaction first so nothing later sees an ID number, then the
-   * marking of personal answers; a transcript logger goes after both.
+   * marking of personal answers, then Teams' feedback buttons (a feedback comment dropped); a
+   * transcript logger goes after them.
    */
   middleware: Middleware[];
 }
@@ -56,5 +58,5 @@ export function buildBotRuntime(content: Content, storage: Storage, options: Par
     },
   });
   const personalAnswers = new PersonalAnswerMiddleware(conversationState.createProperty<ConversationData>(CONVERSATION_DATA));
-  return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware(), personalAnswers] };
+  return { bot, knowledge, middleware: [new NationalIdRedactionMiddleware(), personalAnswers, new TeamsFeedbackMiddleware()] };
 }

@@ -15,6 +15,7 @@ import type { Composer } from '../knowledge/composer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { detectLanguage, detectNorwegian } from '../knowledge/language';
 import { NATIONAL_ID_FOUND } from './nationalIdMiddleware';
+import { teamsFeedback } from './teamsFeedback';
 import {
   answerReply, escalationReply, handoffReply, municipalityActions, notCoveredReply, outOfScopeReply,
   reply, type Reply, rightsOverviewReply, smalltalkReply,
@@ -134,6 +135,8 @@ export class PersonvernBot extends ActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'healthCheck') return { status: 200, body: { healthResults: { success: true } } };
+    // Kept by the transcript logger as it arrived (the reaction, see TeamsFeedbackMiddleware): nothing more to do.
+    if (teamsFeedback(context.activity)) return { status: 200, body: {} };
     return { status: 400, body: { error: `unsupported invoke "${String(context.activity.name ?? '').slice(0, 60)}"` } };
   }
 

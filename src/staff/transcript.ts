@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { GeneralEntry, Municipality } from '../content/schema';
 import { OUTCOMES, type Outcome } from '../knowledge/classifier';
+import { teamsFeedback } from '../bot/teamsFeedback';
 
 export const GENERAL_SOURCE_PREFIX = 'general:';
 
@@ -89,10 +90,13 @@ export class SourceTitles {
   }
 }
 
-/** The final reaction per reply id: later reactions replace earlier ones, removals clear them. */
+/** The final reaction per reply id (Web Chat's and Teams'): later reactions replace earlier ones, removals clear them. */
 function feedbackByReply(activities: readonly Partial<Activity>[]): Map<string, Feedback> {
   const feedback = new Map<string, Feedback>();
   for (const a of activities) {
+    // Teams' feedback buttons: one reaction per press, the latest counts.
+    const teams = teamsFeedback(a);
+    if (teams) feedback.set(teams.replyToId, teams.reaction);
     if (a.type !== 'messageReaction' || !a.replyToId) continue;
     for (const r of reactionsSchema.parse(a.reactionsRemoved) ?? []) {
       if (feedback.get(a.replyToId) === r.type) feedback.delete(a.replyToId);

@@ -52,6 +52,12 @@ describe('staff features', () => {
       assert.deepEqual((await auditTrail(server)).at(-1), { at: '2026-03-16T09:00:00.000Z', actor: USERS.askim, action: 'view_conversation', municipality: 'askim', target: 'directline/askim-conv-1' });
     });
 
+    it("shows Teams' feedback buttons the same way", async () => {
+      const { client } = await signedIn(server.url, USERS.askim);
+      const page = await (await client.get(`${STAFF_PATH}/conversations/msteams/askim-conv-3`)).text();
+      assert.match(page, /<dt>Tilbakemelding<\/dt><dd>👎 Ikke nyttig<\/dd>/);
+    });
+
     it('escapes what the resident wrote', async () => {
       await server.archive.logActivity({ type: 'message', id: 'x1', channelId: 'directline', conversation: { id: 'xss', isGroup: false, conversationType: 'personal', name: '' }, timestamp: new Date('2026-03-15T10:00:00Z'), from: { id: 'r', name: '', role: 'user' }, text: '<script>alert(1)</script>' });
       await server.archive.logActivity({ type: 'message', id: 'x2', replyToId: 'x1', channelId: 'directline', conversation: { id: 'xss', isGroup: false, conversationType: 'personal', name: '' }, timestamp: new Date('2026-03-15T10:00:01Z'), from: { id: 'bot', name: '', role: 'bot' }, text: 'Hei', channelData: { outcome: 'smalltalk', sources: ['<b>x</b>'], municipality: 'askim' } });

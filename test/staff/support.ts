@@ -73,7 +73,13 @@ export function conversationActivities(channelId: string, conversationId: string
       text: `Svar på «${turn.question}»`,
       channelData: { outcome: turn.outcome, sources: turn.sources ?? [], municipality: turn.municipality ?? municipality, language: 'nb', confidence: turn.confidence ?? 0.9 },
     });
-    if (turn.feedback) {
+    if (turn.feedback && channelId === 'msteams') {
+      // Teams' feedback buttons: an invoke naming the reaction (its comment already dropped).
+      activities.push({
+        ...base, type: 'invoke', name: 'message/submitAction', id: `${a}-r`, replyToId: a, timestamp: stamp(), from: { id: 'resident', name: '', role: 'user' },
+        value: { actionName: 'feedback', actionValue: { reaction: turn.feedback } },
+      });
+    } else if (turn.feedback) {
       activities.push({ ...base, type: 'messageReaction', id: `${a}-r`, replyToId: a, timestamp: stamp(), from: { id: 'resident', name: '', role: 'user' }, reactionsAdded: [{ type: turn.feedback }] });
     }
   });
@@ -219,7 +225,7 @@ async function seedConversations(archive: MemoryTranscriptArchive): Promise<void
       { question: 'Hvor lenge lagres opptak fra kameraovervåking?', outcome: 'answer', sources: ['formal'], confidence: 0.4 },
     ]),
     ...conversationActivities('msteams', 'askim-conv-3', 'askim', '2026-03-14T08:00:00Z', [
-      { question: 'Bruker dere kunstig intelligens!', outcome: 'not_covered', confidence: 0.1 },
+      { question: 'Bruker dere kunstig intelligens!', outcome: 'not_covered', confidence: 0.1, feedback: 'dislike' },
     ]),
     ...conversationActivities(stranda.channelId, stranda.conversationId, 'stranda', '2026-03-11T08:00:00Z', [
       { question: 'Kven er personvernombodet?', outcome: 'answer', sources: ['personvernombod'], confidence: 0.95 },
