@@ -36,7 +36,7 @@ const LABELS: Record<Malform, Labels> = {
       consent_withdrawal: 'Tilbaketrekking av samtykke',
     },
     intro: 'Ny henvendelse fra personvernboten.',
-    deadlineBasis: 'én måned, personvernforordningen art. 12 nr. 3',
+    deadlineBasis: 'én måned, personvernforordningen art. 12 nr. 3; neste virkedag når fristen faller på en lørdag, søndag eller helligdag',
     fields: {
       reference: 'Referanse', type: 'Type', municipality: 'Kommune', received: 'Mottatt', deadline: 'Svarfrist', name: 'Navn',
       replyTo: 'Svar til', language: 'Språk', conversation: 'Samtale', details: 'Henvendelsen',

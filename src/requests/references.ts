@@ -4,6 +4,8 @@
  * server's time zone.
  */
 
+import Holidays from 'date-holidays';
+
 export const REFERENCE_TIME_ZONE = 'Europe/Oslo';
 
 /** A calendar date; month 1–12. */
@@ -30,15 +32,36 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Norway's public holidays (helligdager: Easter, Whitsun, Ascension, 1 and 17 May, Christmas, New Year). */
+const holidays = new Holidays('NO');
+
+/** Not a Saturday, Sunday or public holiday in Norway. */
+export function isWorkingDay(date: CalendarDate): boolean {
+  // Midday UTC is the same date in Norway, summer or winter.
+  const instant = new Date(Date.UTC(date.year, date.month - 1, date.day, 12));
+  const weekday = instant.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const found = holidays.isHoliday(instant);
+  return !(found && found.some((h) => h.type === 'public'));
+}
+
+function nextDay({ year, month, day }: CalendarDate): CalendarDate {
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
 /**
  * One calendar month after receipt (GDPR Art. 12(3)): the same day next month, or that month's
  * last day when it has no such day (31 January → 28/29 February), as Regulation 1182/71 counts
- * periods in months. Moving a deadline off a weekend or holiday is left to the case handler.
+ * periods in months; a period ending on a Saturday, Sunday or public holiday ends with the next
+ * working day (its Art. 3(4)), so a request of 5 March 2026 is due on 7 April, after Easter.
  */
 export function deadlineAfter(receivedAt: Date): string {
   const { year, month, day } = norwegianDate(receivedAt);
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-  return isoDate({ ...next, day: Math.min(day, daysInMonth(next.year, next.month)) });
+  let deadline: CalendarDate = { ...next, day: Math.min(day, daysInMonth(next.year, next.month)) };
+  while (!isWorkingDay(deadline)) deadline = nextDay(deadline);
+  return isoDate(deadline);
 }
 
 /** PV-2026-000123; the sequence restarts at 1 each year and grows past six digits if it must. */

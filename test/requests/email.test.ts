@@ -33,7 +33,7 @@ describe('e-mail delivery', () => {
       assert.equal(message.replyTo, RESIDENT.email);
       for (const line of [
         'Referanse: PV-2026-000001', 'Type: Innsynskrav', 'Mottatt: 2026-03-05 11:00',
-        'Svarfrist: 2026-04-05 (én måned, personvernforordningen art. 12 nr. 3)', `Navn: ${RESIDENT.name}`,
+        'Svarfrist: 2026-04-07 (én måned, personvernforordningen art. 12 nr. 3; neste virkedag når fristen faller på en lørdag, søndag eller helligdag)', `Navn: ${RESIDENT.name}`,
         `Svar til: e-post ${RESIDENT.email}`, 'Språk: bokmål', 'Samtale: conv-1 (webchat)', `Henvendelsen:\n${RESIDENT.details}`,
       ]) {
         assert.ok(message.text.includes(line), `no "${line}" in:\n${message.text}`);
@@ -65,7 +65,7 @@ describe('e-mail delivery', () => {
       const body = decodeQuotedPrintable(eml.slice(eml.indexOf('\n\n') + 2));
       assert.ok(body.includes(`Navn: ${RESIDENT.name}`));
       assert.ok(body.includes(RESIDENT.details));
-      assert.ok(body.includes('Svarfrist: 2026-04-05'));
+      assert.ok(body.includes('Svarfrist: 2026-04-07'));
     });
     it('replaces the file when it delivers again, leaving no other file', async () => {
       const request = await store.create(sampleRequest(), []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { deadlineAfter, formatReference, norwegianDate } from '../../src/requests/references';
+import { deadlineAfter, formatReference, isWorkingDay, norwegianDate } from '../../src/requests/references';
 
 describe('references', () => {
   describe('formatReference', () => {
@@ -11,9 +11,16 @@ describe('references', () => {
 
   describe('deadlineAfter', () => {
     const cases: [receivedAt: string, deadline: string][] = [
-      ['2026-03-05T10:00:00Z', '2026-04-05'],
-      ['2026-01-31T10:00:00Z', '2026-02-28'],
+      // 5 April 2026 is Easter Sunday, 6 April Easter Monday.
+      ['2026-03-05T10:00:00Z', '2026-04-07'],
+      ['2026-03-10T10:00:00Z', '2026-04-10'],
+      // 28 February 2026 is a Saturday.
+      ['2026-01-31T10:00:00Z', '2026-03-02'],
       ['2028-01-31T10:00:00Z', '2028-02-29'],
+      // 17 May 2026 is a Sunday, and Constitution Day; 18 May a Monday.
+      ['2026-04-17T10:00:00Z', '2026-05-18'],
+      // 25 and 26 December are holidays, 27 December 2026 a Sunday.
+      ['2026-11-25T10:00:00Z', '2026-12-28'],
       ['2026-03-31T10:00:00Z', '2026-04-30'],
       ['2026-12-15T10:00:00Z', '2027-01-15'],
       // 23:30 UTC on 31 December is already 1 January in Norway.
@@ -22,6 +29,15 @@ describe('references', () => {
     for (const [receivedAt, deadline] of cases) {
       it(`is ${deadline} for a request received ${receivedAt}`, () => assert.equal(deadlineAfter(new Date(receivedAt)), deadline));
     }
+  });
+
+  describe('isWorkingDay', () => {
+    it('knows weekends and the moving holidays (Ascension Day 2027 is 6 May)', () => {
+      assert.equal(isWorkingDay({ year: 2027, month: 5, day: 6 }), false);
+      assert.equal(isWorkingDay({ year: 2027, month: 5, day: 7 }), true);
+      assert.equal(isWorkingDay({ year: 2026, month: 11, day: 28 }), false);
+      assert.equal(isWorkingDay({ year: 2026, month: 12, day: 24 }), true, 'Christmas Eve is not a public holiday');
+    });
   });
 
   describe('norwegianDate', () => {

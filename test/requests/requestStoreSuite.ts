@@ -42,11 +42,11 @@ export function behavesAsRequestStore(name: string, open: (now: () => Date) => R
         t.clock.advance(2 * 60_000); // 00:01 on 1 January, Norwegian time
         assert.equal((await t.store.create(sampleRequest(), [EMAIL])).reference, 'PV-2027-000001');
       });
-      it('sets the deadline one month on, clamped to the month end', async () => {
-        t.clock.set('2026-01-31T12:00:00Z');
+      it('sets the deadline one month on, clamped to the month end (and moved off weekends and holidays)', async () => {
+        t.clock.set('2026-08-31T12:00:00Z');
         const stored = await t.store.create(sampleRequest(), [EMAIL]);
-        assert.equal(stored.createdAt, '2026-01-31T12:00:00.000Z');
-        assert.equal(stored.deadline, '2026-02-28');
+        assert.equal(stored.createdAt, '2026-08-31T12:00:00.000Z');
+        assert.equal(stored.deadline, '2026-09-30');
       });
       it('returns the request as stored, new, with one pending delivery per target', async () => {
         const stored = await t.store.create(sampleRequest(), [WEBHOOK, EMAIL]);

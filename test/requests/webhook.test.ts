@@ -133,7 +133,7 @@ describe('WebhookSender', () => {
       assert.deepEqual(JSON.parse(body), {
         type: 'personvern.request', reference, kind: 'rights_request', municipality: 'dalby', right: 'access',
         details: RESIDENT.details, name: RESIDENT.name, replyTo: { method: 'email', address: RESIDENT.email }, language: 'nb',
-        conversationId: 'conv-1', channel: 'webchat', createdAt: '2026-03-05T10:00:00.000Z', deadline: '2026-04-05',
+        conversationId: 'conv-1', channel: 'webchat', createdAt: '2026-03-05T10:00:00.000Z', deadline: '2026-04-07',
       });
     });
   });
