@@ -7,6 +7,7 @@
  * the server's event loop; the two still share the machine's cores.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { rng } from './corpus';
 import { msSince, now } from './stats';
 
 export interface RoundResult {
@@ -37,18 +38,6 @@ export interface RoundSpec {
    * this (the start from 0–1 ×), with a seeded generator, so rounds offer the same load.
    */
   thinkMs?: number;
-}
-
-/** A small seeded generator (mulberry32): the same pauses for every server in a round. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -132,7 +121,7 @@ export async function round(spec: RoundSpec): Promise<RoundResult> {
   const started = now();
   await Promise.all(
     Array.from({ length: conversations }, async (_, c) => {
-      const random = seeded(offset * 1_000 + c);
+      const random = rng(offset * 1_000 + c);
       const pause = () => (thinkMs > 0 ? thinkMs * (0.5 + random()) : 0);
       // Staggered starts: paced residents do not all open their conversation at the same moment.
       if (thinkMs > 0) await sleep(thinkMs * random());
