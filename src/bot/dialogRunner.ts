@@ -34,10 +34,12 @@ export class DialogRunner {
     this.dialogs = new DialogSet(deps.dialogState).add(new RightsRequestDialog(deps.dialogs)).add(new DpoMessageDialog(deps.dialogs));
   }
 
-  async beginRightsRequest(context: TurnContext, m: Municipality, language: Language, right: Right | undefined, innsyn?: RequestDialogOptions['innsyn']): Promise<void> {
+  async beginRightsRequest(
+    context: TurnContext, m: Municipality, language: Language, right: Right | undefined, innsyn?: RequestDialogOptions['innsyn'], intro?: string,
+  ): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(RIGHTS_REQUEST_DIALOG, { municipality: m.id, language, right, innsyn } satisfies RequestDialogOptions);
+    await dc.beginDialog(RIGHTS_REQUEST_DIALOG, { municipality: m.id, language, right, innsyn, ...(intro ? { intro } : {}) } satisfies RequestDialogOptions);
   }
 
   /** Sends the handoff reply with the offer to send the DPO a message, as one message. */
@@ -67,8 +69,8 @@ export class DialogRunner {
       if (request?.kind === 'dialog' && request.right && request.right !== active.right && active.promptId !== RIGHT_PROMPT) {
         // The new request sets the language again: "I want my data deleted" switches to English.
         const restartIn = detectLanguage(text, m.målform);
-        await context.sendActivity(this.dialogReply(m, restartIn, DIALOG_STRINGS[restartIn].restartWith(DIALOG_STRINGS[restartIn].rightAsRequest[request.right])));
-        await this.beginRightsRequest(context, m, restartIn, request.right);
+        const restart = DIALOG_STRINGS[restartIn].restartWith(DIALOG_STRINGS[restartIn].rightAsRequest[request.right]);
+        await this.beginRightsRequest(context, m, restartIn, request.right, undefined, restart);
         return true;
       }
       if (interruptsPrompt(active.promptId, text, language) && (await this.answerInBetween(dc, m, text, language))) return true;

@@ -32,4 +32,6 @@ export interface RequestDialogOptions {
   innsyn?: InnsynKind | 'ask';
   /** For the DPO-message offer: the handoff reply (words, contact card) it is sent with. */
   handoff?: { text: string; attachments: Attachment[]; sources: string[] };
+  /** Words to begin the first message with ("Then we start again with …"): one message, not two. */
+  intro?: string;
 }

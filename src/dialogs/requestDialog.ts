@@ -49,6 +49,8 @@ export interface RequestDialogResult {
 interface DraftState extends Draft {
   language: Language;
   sources: string[];
+  /** Words for the start of the dialog's first message (see RequestDialogOptions.intro); gone once used. */
+  intro?: string;
 }
 
 const DRAFT = 'draft';
@@ -79,7 +81,7 @@ export abstract class RequestDialog extends ComponentDialog {
   /** Step one of every subclass: the draft the later steps fill in. */
   protected startDraft(step: WaterfallStepContext): DraftState {
     const options = step.options as RequestDialogOptions;
-    const draft: DraftState = { kind: this.kind, municipality: options.municipality, language: options.language, right: options.right, sources: [] };
+    const draft: DraftState = { kind: this.kind, municipality: options.municipality, language: options.language, right: options.right, sources: [], ...(options.intro ? { intro: options.intro } : {}) };
     (step.values as Record<string, unknown>)[DRAFT] = draft;
     return draft;
   }
@@ -98,9 +100,12 @@ export abstract class RequestDialog extends ComponentDialog {
     return m;
   }
 
+  /** A message of the dialog; the first one starts with the intro, if the dialog was given one. */
   protected message(draft: DraftState, text: string, extra: Partial<Activity> = {}, outcome: Outcome = 'dialog'): Partial<Activity> {
     const meta: ReplyChannelData = { outcome, sources: draft.sources, municipality: draft.municipality, language: draft.language };
-    return reply(text, meta, extra);
+    const { intro } = draft;
+    delete draft.intro;
+    return reply([intro, text].filter(Boolean).join('\n\n'), meta, extra);
   }
 
   protected async say(context: TurnContext, draft: DraftState, text: string, extra: Partial<Activity> = {}): Promise<void> {

@@ -85,9 +85,10 @@ describe('PersonvernBot with a dialog running', () => {
       const c = conversation('stranda');
       await c.say('Eg vil ha sletta opplysningane mine');
       const replies = await c.say('Nei, eg vil heller rette feil i opplysningane');
-      assert.equal(replies[0]!.text, DIALOG_STRINGS.nn.restartWith(DIALOG_STRINGS.nn.rightAsRequest.rectification));
+      assert.equal(messages(replies).length, 1, 'one message');
+      assert.ok(replies[0]!.text!.startsWith(DIALOG_STRINGS.nn.restartWith(DIALOG_STRINGS.nn.rightAsRequest.rectification)), replies[0]!.text);
       assert.match(texts(replies), /GDPR art\. 16/);
-      assert.deepEqual([...new Set(outcomes(replies))], ['dialog']);
+      assert.deepEqual(outcomes(replies), ['dialog']);
     });
   });
 
