@@ -239,7 +239,7 @@ export class PersonvernBot extends ActivityHandler {
     switch (c.outcome) {
       case 'answer':
         if (c.overview) return rightsOverviewReply(c, m, c.overview);
-        return answerReply(c, m, this.deps.composer.compose(m, c.section!.item, c.question), c.section!.item);
+        return answerReply(c, m, this.deps.composer.compose(m, c.section!.item, c.question, { focus: c.focus }), c.section!.item);
       case 'dialog':
         throw new Error('PersonvernBot: rights requests are run by the DialogRunner, not answered');
       case 'handoff':
@@ -249,7 +249,7 @@ export class PersonvernBot extends ActivityHandler {
       case 'out_of_scope':
         return outOfScopeReply(c, m);
       case 'not_covered':
-        return notCoveredReply(c, m, c.related && this.deps.composer.compose(m, c.related.item, c.question));
+        return notCoveredReply(c, m, c.related && this.deps.composer.compose(m, c.related.item, c.question, { focus: c.focus }));
     }
   }
 

@@ -8,7 +8,7 @@ import type { GeneralEntry, Language, Malform, Section, Topic } from '../content
 import { type Hit, type KnowledgeBase, searchTerms } from './knowledgeBase';
 import {
   asksAboutRightsInGeneral, asksForDefinition, detectRequest, detectSmalltalk, isSubject, mentionsPrivacy, ownedWords, pointedTopics, questionFocus,
-  questionWordTopics, type RequestIntent, type Smalltalk, withoutGreeting,
+  questionWordTopics, type RequestIntent, type Smalltalk, storyAndQuestion, withoutGreeting,
 } from './intents';
 import { detectLanguage } from './language';
 import type { AnalysedWord } from './normalise';
@@ -22,6 +22,8 @@ const RIGHT_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
 ]);
 const MIN_OVERVIEW_SECTIONS = 2;
 const CONTACT_TOPICS: readonly Topic[] = ['contact', 'dpo'];
+/** A question after a story needs this many content words of its own to be weighed apart from the story. */
+const MIN_QUESTION_WORDS = 2;
 /** Letters an inflected form may add to a stem ("informasjonskapsl" + "ane"). */
 const MAX_ENDING = 3;
 
@@ -51,6 +53,10 @@ export interface ClassifierOptions {
   longQuestionDiscount: number;
   /** …down to this floor. */
   minAnswerCoverage: number;
+  /** What a question word pointing at a section's topic ("Hvorfor" at a purpose) adds to its coverage when ranking. */
+  questionWordCoverage: number;
+  /** Weight of the words of a story told before the question (see storyAndQuestion). */
+  storyWeight: number;
   /** Minimum coverage for general knowledge to be added to a not_covered reply. */
   generalCoverage: number;
   /** Minimum coverage for the closest section to be shown, as such, in a not_covered reply. */
@@ -65,6 +71,8 @@ export const defaultClassifierOptions: ClassifierOptions = {
   answerCoverage: 0.45,
   longQuestionDiscount: 0.02,
   minAnswerCoverage: 0.35,
+  storyWeight: 0.15,
+  questionWordCoverage: 0.5,
   generalCoverage: 0.55,
   relatedCoverage: 0.3,
   candidates: 5,
@@ -76,6 +84,8 @@ export interface Classification {
   language: Language;
   /** The question as analysed (after a leading greeting is removed). */
   question: AnalysedWord[];
+  /** The word a "Hvilke …" / "What kind of …" question asks about (see questionFocus). */
+  focus?: AnalysedWord;
   /** Coverage of the chosen section (0 when none). */
   confidence: number;
   section?: Hit<Section>;
@@ -101,7 +111,7 @@ export class Classifier {
     if (smalltalk) return { outcome: 'smalltalk', language, question: [], confidence: 1, smalltalk };
 
     const questionText = withoutGreeting(text);
-    const question = this.knowledge.analyser.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
+    const question = this.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
     const request = detectRequest(questionText);
     const stems = question.flatMap((w) => [w.stem, ...w.parts]);
     const focusText = questionFocus(questionText);
@@ -111,10 +121,11 @@ export class Classifier {
     const owned = ownedWords(questionText);
     const unownedTopics = pointedTopics(question.filter((w) => !owned.has(w.word)).flatMap((w) => [w.stem, ...w.parts]));
     for (const t of CONTACT_TOPICS) if (!unownedTopics.has(t)) topics.delete(t);
-    for (const topic of questionWordTopics(questionText)) topics.add(topic);
-    const section = this.bestSection(municipalityId, question, topics, asksForDefinition(questionText), focus);
+    const asked = new Set(questionWordTopics(questionText));
+    for (const topic of asked) topics.add(topic);
+    const section = this.bestSection(municipalityId, question, topics, asksForDefinition(questionText), focus, asked);
     const confidence = section?.coverage ?? 0;
-    const base = { language, question, confidence, section };
+    const base = { language, question, confidence, section, ...(focus ? { focus } : {}) };
     if (request) return { ...base, outcome: request.kind, request };
 
     // Without any privacy or contact word a question is out of scope, whatever words it shares
@@ -143,6 +154,16 @@ export class Classifier {
     };
   }
 
+  /** The question's words; those of a story told before the question count for less. */
+  private analyse(text: string): AnalysedWord[] {
+    const parts = storyAndQuestion(text);
+    const asked = parts && this.knowledge.analyser.analyse(parts.question);
+    // "… og har ikkje fått svar. Har han forsvunne?": a question of a word or two asks about the story.
+    if (!parts || !asked || asked.length < MIN_QUESTION_WORDS) return this.knowledge.analyser.analyse(text);
+    const story = this.knowledge.analyser.analyse(parts.story).map((w) => ({ ...w, weight: this.options.storyWeight }));
+    return [...asked, ...story];
+  }
+
   private requiredCoverage(question: AnalysedWord[]): number {
     const { answerCoverage, longQuestionDiscount, minAnswerCoverage } = this.options;
     return Math.max(minAnswerCoverage, answerCoverage - longQuestionDiscount * Math.max(0, question.length - 5));
@@ -164,6 +185,7 @@ export class Classifier {
    */
   private bestSection(
     municipalityId: string, question: AnalysedWord[], topics: ReadonlySet<Topic>, wantsDefinition: boolean, focus?: AnalysedWord,
+    asked: ReadonlySet<Topic> = new Set(),
   ): Hit<Section> | undefined {
     const all = this.knowledge.searchSections(municipalityId, question, this.options.candidates);
     // Sections that could answer (enough coverage, naming the subject the question names) compete
@@ -172,8 +194,11 @@ export class Classifier {
     const namesFocus = (h: Hit<Section>) => focus !== undefined && searchTerms(focus).some((t) => h.matchedStems.has(t));
     const onFocus = answerable.filter(namesFocus);
     const hits = onFocus.length ? onFocus : answerable.length ? answerable : all;
-    const bestCoverage = Math.max(0, ...hits.map((h) => h.coverage));
-    const tied = hits.filter((h) => h.coverage >= bestCoverage - this.options.coverageTie);
+    // "Hvorfor …", "Hvor … fra": the question word asks for a purpose or a source as a content word
+    // would, so among the sections that could answer, one on that topic ranks as if it covered more.
+    const ranked = (h: Hit<Section>) => h.coverage + (h.item.topics.some((t) => asked.has(t)) ? this.options.questionWordCoverage : 0);
+    const bestCoverage = Math.max(0, ...hits.map(ranked));
+    const tied = hits.filter((h) => ranked(h) >= bestCoverage - this.options.coverageTie);
     const fits = (h: Hit<Section>) =>
       (wantsDefinition && (h.item.topics.includes('definitions') || DEFINITION_TITLE.test(h.item.title))) ||
       h.item.topics.some((t) => topics.has(t));

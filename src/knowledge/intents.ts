@@ -93,6 +93,25 @@ export function detectRequest(text: string): RequestIntent | undefined {
   return right ? { kind: 'dialog', right } : undefined;
 }
 
+/** A message's sentences as the resident wrote them, each with its closing punctuation. */
+function rawSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A message that tells a story and then asks ("Eg ringde kommunen i går om heimehjelp. Vert
+ * nummeret mitt lagra?"): the sentences that ask (a question mark, or a question word or verb
+ * first) and the rest. Undefined when every sentence asks or none does.
+ */
+export function storyAndQuestion(text: string): { question: string; story: string } | undefined {
+  const all = rawSentences(text);
+  if (all.length < 2) return undefined;
+  const asks = (s: string) => /\?\s*$/.test(s) || QUESTION_START.test(mappedWords(s).join(' '));
+  const question = all.filter(asks);
+  if (question.length === 0 || question.length === all.length) return undefined;
+  return { question: question.join(' '), story: all.filter((s) => !asks(s)).join(' ') };
+}
+
 /** A message phrased as a question: a question mark, or a question word or verb first. */
 export function isQuestion(text: string): boolean {
   return /\?\s*$/.test(text) || sentences(text).some((p) => QUESTION_START.test(p));

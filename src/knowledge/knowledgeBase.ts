@@ -74,7 +74,15 @@ export class KnowledgeBase {
       content.municipalities.flatMap((m) => this.analyser.analyse(`${m.id} ${m.name.replace(/\bkommunen?\b/gi, '')}`).map((w) => w.stem)),
     );
     for (const doc of docsByIndex.flat()) this.countDocument(doc);
-    this.properNames = properNamesOf(content.municipalities.flatMap((m) => m.sections.map((s) => s.text)), this.analyser, this.nameStems);
+    // The general GDPR knowledge holds what every municipality shares: the law's own names (the
+    // supervisory authority, the EEA, the country) are vocabulary there, not a product or supplier
+    // that one notice may name and another not.
+    const sharedWords = new Set(
+      content.general.entries.flatMap((e) => (['nb', 'nn', 'en'] as const).flatMap((l) => this.analyser.analyse(`${e.title[l]} ${e.text[l]}`).map((w) => w.stem))),
+    );
+    this.properNames = properNamesOf(
+      content.municipalities.flatMap((m) => m.sections.map((s) => s.text)), this.analyser, new Set([...this.nameStems, ...sharedWords]),
+    );
 
     // Edge labels of the indexes' radix trees, interned: fragments of words that recur in every notice.
     const labels = new Map<string, string>();
@@ -148,7 +156,7 @@ export class KnowledgeBase {
     let total = 0;
     let covered = 0;
     for (const word of question) {
-      const weight = this.idf(word.stem);
+      const weight = this.idf(word.stem) * (word.weight ?? 1);
       total += weight;
       if (matched.has(word.stem) || word.synonyms.some((s) => matched.has(s))) covered += weight;
       else if (word.parts.length) covered += (weight * word.parts.filter((p) => matched.has(p)).length) / word.parts.length;
@@ -159,11 +167,19 @@ export class KnowledgeBase {
   private search(index: MiniSearch<Doc>, question: AnalysedWord[], limit: number): (Omit<Hit<unknown>, 'item'> & { id: string })[] {
     const terms = [...new Set(question.flatMap(searchTerms))];
     if (terms.length === 0) return [];
+    // A term weighs as much as the weightiest question word searching for it.
+    const termWeights = new Map<string, number>();
+    for (const word of question) {
+      if (word.weight === undefined) continue;
+      for (const t of searchTerms(word)) termWeights.set(t, Math.max(termWeights.get(t) ?? 0, word.weight));
+    }
+    for (const word of question) if (word.weight === undefined) for (const t of searchTerms(word)) termWeights.delete(t);
     const { fuzzy, fuzzyMinLength, prefixMinLength, boost } = this.options;
     // Typos are in the resident's own words; a synonym or compound part matched fuzzily is noise.
     const typed = new Set(question.map((w) => w.stem));
     const results: SearchResult[] = index.search(terms.join(' '), {
       boost,
+      ...(termWeights.size ? { boostTerm: (term: string) => termWeights.get(term) ?? 1 } : {}),
       fuzzy: (term) => (typed.has(term) && term.length >= fuzzyMinLength ? fuzzy : false),
       prefix: (term) => term.length >= prefixMinLength,
       tokenize: (text) => text.split(' '),

@@ -117,6 +117,11 @@ export interface AnalysedWord {
   stem: string;
   synonyms: string[];
   parts: string[];
+  /**
+   * How much the word counts, besides its rarity: 1 unless said otherwise; less for a word of the
+   * story a resident tells before the question (see Classifier).
+   */
+  weight?: number;
 }
 
 /** Stem → the stems of its synonym group (SYNONYMS), itself excluded. */

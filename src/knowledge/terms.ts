@@ -35,6 +35,13 @@ export const PHRASES: Record<string, string> = {
   'pass on': 'dele',
   'hand over': 'utlevere',
   'how long': 'lenge',
+  'ta vare på': 'oppbevare',
+  'tar vare på': 'oppbevare',
+  'tek vare på': 'oppbevare',
+  'tok vare på': 'oppbevare',
+  'tatt vare på': 'oppbevare',
+  'teke vare på': 'oppbevare',
+  'take care of': 'oppbevare',
   'kor lenge': 'lenge',
   'hvor lenge': 'lenge',
   'third country': 'tredjeland',
@@ -160,6 +167,10 @@ export const WORDS: Record<string, string> = {
   job: 'jobb', encrypted: 'kryptert', unencrypted: 'ukryptert', encryption: 'kryptert', agree: 'samtykke', agreed: 'samtykket',
   lawful: 'lovlig', paid: 'betalt', speak: 'snakke', satisfied: 'fornøyd', forever: 'alltid',
   journalists: 'journalister', newspaper: 'avis', newspapers: 'aviser',
+  // family words: a question about one's daughter or son is about one's child
+  datter: 'barn', datteren: 'barn', dattera: 'barn', døtre: 'barn', døtrene: 'barn', dotter: 'barn', dottera: 'barn',
+  døtrer: 'barn', sønn: 'barn', sønnen: 'barn', sønner: 'barn', sønnene: 'barn', sonen: 'barn', søner: 'barn',
+  sønene: 'barn', borna: 'barn', barna: 'barn', barnet: 'barn', ungar: 'barn', unger: 'barn', ungene: 'barn',
   // nynorsk health words
   sjukdom: 'sykdom', sjukdomen: 'sykdom', sjukeheim: 'sykehjem', sjukeheimen: 'sykehjem',
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Classifier } from '../../src/knowledge/classifier';
 import { Composer, passageUnits } from '../../src/knowledge/composer';
-import { detectRequest, ownedWords, questionFocus, questionWordTopics } from '../../src/knowledge/intents';
+import { detectRequest, ownedWords, questionFocus, questionWordTopics, storyAndQuestion } from '../../src/knowledge/intents';
 import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { productContent } from '../helpers';
 
@@ -15,7 +15,7 @@ describe('Understanding residents’ questions (product content)', () => {
   const answer = (id: string, text: string) => {
     const c = classify(id, text);
     assert.equal(c.outcome, 'answer', text);
-    return { section: c.section!.item.id, passage: composer.compose(municipality(id), c.section!.item, c.question).passage };
+    return { section: c.section!.item.id, passage: composer.compose(municipality(id), c.section!.item, c.question, { focus: c.focus }).passage };
   };
 
   it('reads dialect pronouns and nynorsk forms ("dokker", "mæ", "frå")', () => {
@@ -54,6 +54,38 @@ describe('Understanding residents’ questions (product content)', () => {
       { text: '• a', lead: 0 },
       { text: '• b', lead: 0 },
     ]);
+  });
+
+  it('weighs the question above the story told before it', () => {
+    assert.equal(answer('sveio', 'Eg har søkt om plass i barnehagen og fått svar. Kor lenge oppbevarer de opplysningane?').section, 'kor-lenge-oppbevarer-me-personopplysningane');
+    assert.equal(answer('askim', 'Vi har bodd her i ti år og barna går på skolen. Har de ansatte i kommunen taushetsplikt?').section, 'taushetsplikt');
+    assert.equal(answer('bjornafjorden', 'Eg søkte om startlån i fjor og fekk avslag. Kan eg klage til Datatilsynet?').section, 'klage');
+    // A question of one word asks about the story: "Har han forsvunne?" is about the e-mail told of.
+    assert.equal(storyAndQuestion('Eg sende ein e-post i går. Har han forsvunne?')?.question, 'Har han forsvunne?');
+    assert.equal(storyAndQuestion('Kva lagrar de? Kor lenge?'), undefined, 'every sentence asks');
+  });
+
+  it('takes the country and the supervisory authority as ordinary words, products and suppliers as names', () => {
+    assert.ok(!knowledge.isProperName('noreg') && !knowledge.isProperName('datatilsyn'));
+    assert.ok(knowledge.isProperName('googl') && knowledge.isProperName('siteimprov'));
+    assert.equal(classify('bjornafjorden', 'Eg flytta til Noreg i fjor. Kva opplysningar har kommunen om meg?').outcome, 'answer');
+  });
+
+  it('quotes the whole list for "which kinds of data", not only the items repeating the question\'s words', () => {
+    const c = classify('generic', 'Hva slags opplysninger har kommunen om meg?');
+    const section = c.section!.item;
+    const excerpts = new Composer(knowledge, { wholeSectionChars: 100 });
+    const { passage } = excerpts.compose(municipality('generic'), section, c.question, { focus: c.focus });
+    for (const item of ['Kontaktopplysninger', 'Identifiseringsopplysninger', 'Relasjoner til andre', 'Helseopplysninger']) assert.match(passage, new RegExp(item));
+    assert.doesNotMatch(excerpts.compose(municipality('generic'), section, c.question).passage, /Relasjoner til andre/, 'without the focus, only matching items');
+  });
+
+  it('prefers the section on what a question word asks for ("Hvor … fra?")', () => {
+    assert.equal(answer('sveio', 'Hvor har kommunen opplysningene om meg fra?').section, 'kor-hentar-me-opplysningar-fra');
+  });
+
+  it('reads a daughter or son as a child', () => {
+    assert.equal(answer('stranda', 'Kan eg sjå kva skulen har registrert om dottera mi?').section, 'innsyn');
   });
 
   describe('question cues', () => {
