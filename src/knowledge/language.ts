@@ -22,7 +22,7 @@ const BOKMAL = new Set(
   slettet rettet behandlet personvernombudet trenger mye dag morgen`.split(/\s+/),
 );
 
-function score(words: readonly string[], vocabulary: ReadonlySet<string>): number {
+function score(words: string[], vocabulary: ReadonlySet<string>): number {
   return words.filter((w) => vocabulary.has(w)).length;
 }
 

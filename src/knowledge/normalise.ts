@@ -15,42 +15,14 @@ const MIN_CORRECTABLE = 6;
 const LONG_WORD = 12;
 const MIN_PART = 4;
 
-/**
- * The words of the last few texts, by text: a question's rules (language, requests, topics,
- * focus) each read its words, so one question is split and mapped once instead of a dozen times.
- * The arrays are shared, hence readonly.
- */
-class RecentTexts<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly size: number) {}
-
-  get(text: string, compute: (text: string) => T): T {
-    let value = this.entries.get(text);
-    if (value === undefined) {
-      value = compute(text);
-      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(text, value);
-    }
-    return value;
-  }
-}
-
-const RECENT = 16;
-const recentRawWords = new RecentTexts<readonly string[]>(RECENT);
-const recentMappedWords = new RecentTexts<readonly string[]>(RECENT);
-
 /** Lower-case words of a text, hyphenated forms joined ("e-post" → "epost", "IP-adresse" → "ipadresse"). */
-export function rawWords(text: string): readonly string[] {
-  return recentRawWords.get(text, splitWords);
-}
-
-function splitWords(text: string): readonly string[] {
+export function rawWords(text: string): string[] {
   const joined = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/(\p{L})-(\p{L})/gu, '$1$2')
     .replace(/(\p{L})['’]s\b/gu, '$1'); // English possessive: "Sveio's" → "sveio"
-  return Object.freeze(joined.match(WORD) ?? []);
+  return joined.match(WORD) ?? [];
 }
 
 /*
@@ -63,11 +35,7 @@ const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set(Object.keys(PHRASES).map
 const WORD_MAP: ReadonlyMap<string, string> = new Map(Object.entries(WORDS));
 
 /** Applies PHRASES (longest first) and WORDS, so every word is in its bokmål form. */
-export function mappedWords(text: string): readonly string[] {
-  return recentMappedWords.get(text, mapWords);
-}
-
-function mapWords(text: string): readonly string[] {
+export function mappedWords(text: string): string[] {
   const words = rawWords(text);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
@@ -89,7 +57,7 @@ function mapWords(text: string): readonly string[] {
     else out.push(mapped);
     i += consumed;
   }
-  return Object.freeze(out);
+  return out;
 }
 
 /** Stems by word: Snowball is pure, and the same words recur in every notice and question. Cleared when full. */
