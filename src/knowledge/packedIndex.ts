@@ -34,7 +34,7 @@ const KEPT_VIEWS = 256;
  * number) so that memory is bounded however many municipalities there are: at most this many
  * results of a few entries each, ~1 kB apiece; emptied when full, like the stem cache.
  */
-const FUZZY_CACHE_SIZE = 10_000;
+const FUZZY_CACHE_SIZE = 4_000;
 const fuzzyCache = new Map<string, Map<string, [unknown, number]>>();
 let packedIndexes = 0;
 
