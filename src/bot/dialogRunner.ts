@@ -17,7 +17,7 @@ import { isCancel } from '../dialogs/recognise';
 import { activeRequest, PERSONAL_PROMPTS, type RequestDialogResult } from '../dialogs/requestDialog';
 import { RIGHT_PROMPT, RIGHTS_REQUEST_DIALOG, RightsRequestDialog } from '../dialogs/rightsRequestDialog';
 import { withLead } from './messageLead';
-import { reply, type Reply } from './replies';
+import type { Reply } from './replies';
 
 export interface DialogRunnerDependencies {
   dialogState: StatePropertyAccessor<DialogState>;
@@ -102,18 +102,9 @@ export class DialogRunner {
     if (!answerable) return false;
     const answer = this.deps.replyFor(classification, m);
     const question = activeRequest(dc)?.question;
-    if (question) {
-      // The prompt stays as it is, waiting: its question is asked again in the answer's message.
-      await dc.context.sendActivity(withLead(answer, DIALOG_STRINGS[language].resume, question));
-      return true;
-    }
-    await dc.context.sendActivity(answer);
-    await dc.context.sendActivity(this.dialogReply(m, language, DIALOG_STRINGS[language].resume));
-    await dc.repromptDialog();
+    // Every prompt of the request dialogs keeps its question; one without would ask again itself.
+    await dc.context.sendActivity(question ? withLead(answer, DIALOG_STRINGS[language].resume, question) : answer);
+    if (!question) await dc.repromptDialog();
     return true;
-  }
-
-  private dialogReply(m: Municipality, language: Language, text: string): Reply {
-    return reply(text, { outcome: 'dialog', sources: [], municipality: m.id, language });
   }
 }
