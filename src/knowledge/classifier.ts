@@ -113,7 +113,7 @@ export class Classifier {
     const questionText = withoutGreeting(text);
     const question = this.analyse(questionText).filter((w) => !this.knowledge.isMunicipalityName(w.stem));
     const request = detectRequest(questionText);
-    const stems = question.flatMap((w) => [w.stem, ...w.parts]);
+    const stems = question.flatMap((w) => [w.stem, ...w.parts, ...(w.kinds ?? [])]);
     const focusText = questionFocus(questionText);
     const focus = focusText === undefined ? undefined : this.knowledge.analyser.analyse(focusText)[0];
     const topics = pointedTopics(stems, focus?.stem);

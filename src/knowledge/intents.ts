@@ -77,13 +77,20 @@ function sentences(text: string): string[] {
 export function detectRequest(text: string): RequestIntent | undefined {
   const parts = sentences(text);
   const mapped = parts.join(' ');
+  // "Ein kollega snokar i journalar. Kven har tilgang til journalen min?": a story told before a
+  // question of its own is background; the breach or the person wanted must be in the question.
+  // (Only worked out when the whole message has such a cue: most questions have none.)
+  const cue = BREACH_WORD.test(mapped) || BREACH_STORY.test(mapped) || PERSON.test(mapped);
+  const told = cue ? storyAndQuestion(text) : undefined;
+  const asked = told && asksApartFromStory(told.question) ? sentences(told.question) : parts;
+  const askedMapped = asked === parts ? mapped : asked.join(' ');
   // A report tells something; "Har kommunen hatt personvernbrudd?" only asks.
-  const onlyAsks = parts.every((p) => QUESTION_START.test(p));
-  if (!onlyAsks && (BREACH_WORD.test(mapped) || (BREACH_STORY.test(mapped) && NARRATIVE.test(mapped)))) {
+  const onlyAsks = asked.every((p) => QUESTION_START.test(p));
+  if (!onlyAsks && (BREACH_WORD.test(askedMapped) || (BREACH_STORY.test(askedMapped) && NARRATIVE.test(askedMapped)))) {
     return { kind: 'handoff', reason: 'breach' };
   }
   // "Hvem kan jeg snakke med om …?" asks for a contact, which the notice may give.
-  if (PERSON.test(mapped) && !parts.every((p) => WH_QUESTION.test(p))) return { kind: 'handoff', reason: 'person' };
+  if (PERSON.test(askedMapped) && !asked.every((p) => WH_QUESTION.test(p))) return { kind: 'handoff', reason: 'person' };
   if (COMPLAINT.test(mapped)) return { kind: 'handoff', reason: 'complaint' };
   // "Eg vil protestere, kan eg det?": the wish is put as a question about whether one may.
   if (parts.some((p) => TAG_QUESTION.test(p))) return undefined;
@@ -91,6 +98,17 @@ export function detectRequest(text: string): RequestIntent | undefined {
   if (!asksForIt) return undefined;
   const right = rightIn(mapped);
   return right ? { kind: 'dialog', right } : undefined;
+}
+
+/** A question after a story needs this many content words to stand apart from it. */
+const MIN_OWN_QUESTION_WORDS = 2;
+/** "Kven kan eg melde det til?", "Kan eg klage?", "Kva gjer eg no?": asks what to do about the story. */
+const ASKS_WHAT_TO_DO = /^(klag|meld|rapporter|report|varsl|kontakt|datatilsyn|anmeld|gjør|gjer|do|hjelp|help|ansvar)/;
+
+/** Whether a question told after a story asks something of its own, not what to do about the story. */
+function asksApartFromStory(question: string): boolean {
+  const words = contentWords(question);
+  return words.length >= MIN_OWN_QUESTION_WORDS && !words.some((w) => ASKS_WHAT_TO_DO.test(w));
 }
 
 /** A message's sentences as the resident wrote them, each with its closing punctuation. */
@@ -295,8 +313,8 @@ export function asksForDefinition(text: string): boolean {
 /** The roots as the stemmer leaves them, so "dele" also matches the stem "del". */
 const PRIVACY_STEM_ROOTS = [...new Set(PRIVACY_ROOTS.map((root) => stem(root)))];
 
-/** "… om meg", "what you have on me", "my kid's …": a question about the resident's own data. */
-const ABOUT_ME = /\b(om|about|on|of) (jeg|meg)\b|\b(min|mine|mitt|mi|my) (barn|sønn|datter|opplysninger|opplysningene|sak|saker|journal)/;
+/** "… om meg", "what you have on me", "my kid's …", "saken min": a question about the resident's own data. */
+const ABOUT_ME = /\b(om|about|on|of) (jeg|meg)\b|\b(min|mine|mitt|mi|my) (barn|sønn|datter|opplysninger|opplysningene|sak|saker|journal)|\b(barn|opplysning\w*|sak|saken|saka|saker|sakene|sakane|journal|journalen|søknad\w*) (min|mine|mitt|mi)\b/;
 
 /** English "me" is nynorsk "we" in the term map, so the English form is read from the raw words. */
 const ABOUT_ME_ENGLISH = /\b(about|on|of) me\b/;

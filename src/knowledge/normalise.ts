@@ -5,7 +5,7 @@
  * "sporingsverktøy" also meets "verktøy" and "analyseverktøyet" also meets "analyse".
  */
 import { stemmer } from '@orama/stemmers/norwegian';
-import { PHRASES, STEM_OVERRIDES, STOPWORDS, SYNONYMS, WORDS } from './terms';
+import { KINDS, PHRASES, SPLIT_PHRASES, STEM_OVERRIDES, STOPWORDS, SYNONYMS, WORDS } from './terms';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const MAX_PHRASE_WORDS = 3;
@@ -33,10 +33,14 @@ export function rawWords(text: string): string[] {
 const PHRASE_MAP: ReadonlyMap<string, string> = new Map(Object.entries(PHRASES));
 const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set(Object.keys(PHRASES).map((p) => p.split(' ')[0]!));
 const WORD_MAP: ReadonlyMap<string, string> = new Map(Object.entries(WORDS));
+const SPLIT_MAP: ReadonlyMap<string, [string, string]> = new Map(Object.entries(SPLIT_PHRASES));
+/** Words an object between a verb and its particle may have ("pass all my personal details on"). */
+const MAX_SPLIT_GAP = 4;
 
 /** Applies PHRASES (longest first) and WORDS, so every word is in its bokmål form. */
 export function mappedWords(text: string): string[] {
   const words = rawWords(text);
+  joinSplitPhrases(words);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     let consumed = 1;
@@ -58,6 +62,24 @@ export function mappedWords(text: string): string[] {
     i += consumed;
   }
   return out;
+}
+
+/**
+ * "pass my details on" → "dele my details": a verb whose particle follows its object is replaced as
+ * the joined phrase would be, and the particle dropped (in place).
+ */
+function joinSplitPhrases(words: string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const split = SPLIT_MAP.get(words[i]!);
+    if (!split) continue;
+    const [particle, replacement] = split;
+    for (let j = i + 1; j <= Math.min(words.length - 1, i + 1 + MAX_SPLIT_GAP); j++) {
+      if (words[j] !== particle) continue;
+      words[i] = replacement;
+      words.splice(j, 1);
+      break;
+    }
+  }
 }
 
 /** Stems by word: Snowball is pure, and the same words recur in every notice and question. Cleared when full. */
@@ -85,6 +107,8 @@ export interface AnalysedWord {
   stem: string;
   synonyms: string[];
   parts: string[];
+  /** Stems of the categories the word belongs to ("sjukemelding" → health data), also among `synonyms`. */
+  kinds?: string[];
   /**
    * How much the word counts, besides its rarity: 1 unless said otherwise; less for a word of the
    * story a resident tells before the question (see Classifier).
@@ -101,6 +125,21 @@ const SYNONYMS_BY_STEM: ReadonlyMap<string, string[]> = (() => {
   }
   return new Map([...map].map(([s, group]) => [s, [...group].filter((g) => g !== s)]));
 })();
+
+/** Stem of an everyday word → the stems of the categories it belongs to (KINDS). */
+const KINDS_BY_STEM: ReadonlyMap<string, string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [category, words] of Object.entries(KINDS)) {
+    const c = stem(category);
+    for (const w of words) map.set(stem(w), [...new Set([...(map.get(stem(w)) ?? []), c])]);
+  }
+  return map;
+})();
+
+/** The category stems a stem belongs to ("legeattest" → "helseopplysning"), [] for none. */
+export function kindsOf(s: string): string[] {
+  return KINDS_BY_STEM.get(s) ?? [];
+}
 
 /**
  * Normalises terms against a vocabulary of stems (the whole corpus), which compound splitting
@@ -123,8 +162,12 @@ export class Analyser {
 
   analyse(text: string): AnalysedWord[] {
     return contentWords(text).map((word) => {
-      const s = this.corrected(stem(word));
-      return { word, stem: s, synonyms: SYNONYMS_BY_STEM.get(s) ?? [], parts: this.compoundParts(word) };
+      const plain = stem(word);
+      const s = this.corrected(plain);
+      const synonyms = SYNONYMS_BY_STEM.get(s) ?? [];
+      const kinds = kindsOf(plain).length ? kindsOf(plain) : kindsOf(s);
+      if (kinds.length === 0) return { word, stem: s, synonyms, parts: this.compoundParts(word) };
+      return { word, stem: s, synonyms: [...new Set([...synonyms, ...kinds])], parts: this.compoundParts(word), kinds };
     });
   }
 

@@ -52,6 +52,19 @@ export const PHRASES: Record<string, string> = {
   'service office': 'servicekontor',
   'customer service': 'servicekontor',
   'health records': 'journal',
+  'sick note': 'sykemelding',
+  'sick leave': 'sykemelding',
+  'doctor note': 'legeattest',
+  'doctors note': 'legeattest',
+  'medical certificate': 'legeattest',
+  'medical note': 'legeattest',
+  'social security number': 'personnummer',
+  // working for the municipality is being one of its employees
+  'jobber i kommunen': 'ansatt kommunen', 'jobbar i kommunen': 'ansatt kommunen', 'jobber på kommunen': 'ansatt kommunen',
+  'jobbar på kommunen': 'ansatt kommunen', 'arbeider i kommunen': 'ansatt kommunen', 'arbeidar i kommunen': 'ansatt kommunen',
+  'jobber for kommunen': 'ansatt kommunen', 'jobbar for kommunen': 'ansatt kommunen', 'arbeider for kommunen': 'ansatt kommunen',
+  'work for the': 'ansatt', 'works for the': 'ansatt', 'working for the': 'ansatt',
+  'work at the': 'ansatt', 'works at the': 'ansatt', 'working at the': 'ansatt', 'work in the': 'ansatt', 'works in the': 'ansatt',
   'medical records': 'journal',
   'sensitive data': 'sensitive personopplysninger',
   'special categories': 'sensitive personopplysninger',
@@ -67,6 +80,17 @@ export const PHRASES: Record<string, string> = {
   'ip address': 'ipadresse',
   'ip adresse': 'ipadresse',
   'ip adressa': 'ipadresse',
+};
+
+/**
+ * English verbs whose particle may follow the object ("pass my details on", "hand the file over"):
+ * verb form → [particle, replacement]. The particle, up to MAX_SPLIT_GAP words later, is dropped.
+ */
+export const SPLIT_PHRASES: Record<string, [particle: string, replacement: string]> = {
+  pass: ['on', 'dele'], passes: ['on', 'dele'], passed: ['on', 'dele'], passing: ['on', 'dele'],
+  hand: ['over', 'utlevere'], hands: ['over', 'utlevere'], handed: ['over', 'utlevere'], handing: ['over', 'utlevere'],
+  give: ['out', 'utlevere'], gives: ['out', 'utlevere'], giving: ['out', 'utlevere'], gave: ['out', 'utlevere'], given: ['out', 'utlevere'],
+  send: ['on', 'dele'], sends: ['on', 'dele'], sent: ['on', 'dele'], sending: ['on', 'dele'],
 };
 
 /** Single words replaced by one or more words before stemming (English, nynorsk, spelling variants). */
@@ -166,6 +190,8 @@ export const WORDS: Record<string, string> = {
   medication: 'medisiner', update: 'oppdatere', updated: 'oppdatert', elderly: 'eldre', pupil: 'elev', absence: 'fravær',
   job: 'jobb', encrypted: 'kryptert', unencrypted: 'ukryptert', encryption: 'kryptert', agree: 'samtykke', agreed: 'samtykket',
   lawful: 'lovlig', paid: 'betalt', speak: 'snakke', satisfied: 'fornøyd', forever: 'alltid',
+  other: 'andre', others: 'andre', family: 'familie', relatives: 'pårørende',
+  sell: 'selge', sells: 'selger', selling: 'selge', sold: 'solgt',
   journalists: 'journalister', newspaper: 'avis', newspapers: 'aviser',
   // family words: a question about one's daughter or son is about one's child
   datter: 'barn', datteren: 'barn', dattera: 'barn', døtre: 'barn', døtrene: 'barn', dotter: 'barn', dottera: 'barn',
@@ -204,7 +230,7 @@ export const STOPWORDS = new Set(
   vert vart verte blitt vorte nokon stad sted somewhere anywhere
   egentlig eigentleg actually really lure lurer lurte wonder wondering tenkte tenker lurt
   all let lets anyone anybody anything everything hu slags sorts faktisk gang ganger times
-  vanlig vanlige vanleg vanlege ordinary`.split(/\s+/),
+  vanlig vanlige vanleg vanlege ordinary else someone somebody people am`.split(/\s+/),
 );
 
 /**
@@ -239,3 +265,22 @@ export const SYNONYMS: string[][] = [
   ['nekte', 'nekter', 'nektet', 'avslå', 'avslår', 'avslått', 'avvise', 'avviser', 'avvist'],
   ['presse', 'pressen', 'journalist', 'journalister', 'avis', 'aviser'],
 ];
+
+/**
+ * Everyday words for things that belong to a category the notices name with their own word: a
+ * doctor's certificate or a sick note is health data, whatever the notice calls it. A question
+ * word here also searches its category words and counts as covered by them (one way: asking about
+ * "helseopplysninger" does not search for sick notes). Only relations true in general belong here,
+ * never one notice's wording.
+ */
+export const KINDS: Record<string, string[]> = {
+  helseopplysninger: [
+    'legeattest', 'legeerklæring', 'helseattest', 'sykemelding', 'sjukemelding', 'sykmelding', 'sjukmelding',
+    'diagnose', 'diagnoser', 'medisin', 'medisiner', 'sykdom', 'sjukdom', 'resept', 'epikrise', 'vaksine', 'vaksinasjon',
+    'psykolog', 'legejournal', 'pasientjournal',
+  ],
+  fødselsnummer: ['personnummer', 'personnr'],
+  // selling data is one way of handing it over
+  utlevere: ['selge', 'selger', 'selges', 'solgt', 'selje', 'seljer', 'seljast', 'selt'],
+};
+

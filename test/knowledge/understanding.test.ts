@@ -88,6 +88,33 @@ describe('Understanding residents’ questions (product content)', () => {
     assert.equal(answer('stranda', 'Kan eg sjå kva skulen har registrert om dottera mi?').section, 'innsyn');
   });
 
+  it('reads everyday words for health documents as health data ("sjukemelding", "legeattest", "sick note")', () => {
+    assert.equal(answer('sveio', 'har de sjukemeldinga mi?').section, 'kva-personopplysningar-behandlar-me');
+    assert.equal(answer('generic', 'do you keep my sick note').section, 'kategorier-av-personopplysninger');
+    assert.match(answer('stranda', 'kan eg sende legeattesten på epost?').passage, /ukryptert/);
+  });
+
+  it('reads "pass … on" with the object in between as sharing', () => {
+    assert.equal(answer('sveio', 'Who do you pass my information on to?').section, 'kven-utleverer-me-personopplysningane-dine-til');
+    assert.equal(answer('bjornafjorden', 'is my information passed on to the hospital').section, 'kven-deler-vi-personopplysningar-med');
+  });
+
+  it('reads selling data as handing it over', () => {
+    assert.equal(answer('sveio', 'kan kommunen selje opplysningane mine').section, 'kven-utleverer-me-personopplysningane-dine-til');
+  });
+
+  it('reads working in the municipality as being employed there, and "saken min" as the resident\'s own data', () => {
+    assert.equal(answer('askim', 'naboen min jobber i kommunen, kan hun lese saken min?').section, 'tilgang-i-sak');
+  });
+
+  it('answers the question after a story that mentions snooping or talking to someone', () => {
+    assert.equal(classify('askim', 'Jeg har hørt at ansatte snoker i journaler. Hvem har tilgang til opplysningene mine?').outcome, 'answer');
+    assert.equal(detectRequest('Eg ville snakke med personvernombodet i går men fekk ikkje svar. Kor lenge lagrar de e-post?'), undefined);
+    // A question about what to do with the story is still a report.
+    assert.equal(classify('stranda', 'eg trur nokon har lese journalen min utan grunn. kven kan eg melde det til?').outcome, 'handoff');
+    assert.equal(classify('stranda', 'Nokon har lese journalen min. Kva gjer eg no?').outcome, 'handoff');
+  });
+
   describe('question cues', () => {
     it('finds the word a "which/what kind of" question asks about', () => {
       assert.equal(questionFocus('Hvilke lover gjelder?'), 'lover');
