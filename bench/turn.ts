@@ -13,14 +13,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ActivityHandler, type Middleware, TestAdapter } from 'botbuilder';
 import pino from 'pino';
-import { ConversationEraser, EraseConversationMiddleware } from '../src/bot/conversationEraser';
+import { ConversationEraser } from '../src/bot/conversationEraser';
 import { NationalIdRedactionMiddleware } from '../src/bot/nationalIdMiddleware';
-import { TurnLogMiddleware } from '../src/bot/turnLogMiddleware';
 import { loadContent } from '../src/content/load';
 import { buildBotRuntime } from '../src/runtime';
 import { openStorage } from '../src/storage/openStorage';
 import { SettledArchive } from '../src/storage/settledArchive';
-import { createTranscriptMiddleware } from '../src/storage/transcriptMiddleware';
+import { turnMiddleware } from '../src/server/startServer';
 import type { StorageBackend } from '../src/storage/types';
 import { benchQuestions } from './corpus';
 import { EchoBot } from './servers';
@@ -43,10 +42,10 @@ async function variant(name: string, build: (storage: StorageBackend) => { bot: 
   return { name, bot, adapter, storage, dataDir };
 }
 
-/** The middleware startServer adds after the runtime's: erasing, transcripts, the turn log. */
-function serverMiddleware(storage: StorageBackend): Middleware[] {
+/** startServer's middleware around a bot's own (see turnMiddleware), with transcripts and bot state in `storage`. */
+function serverMiddleware(storage: StorageBackend, own: Middleware[]): Middleware[] {
   const transcripts = new SettledArchive(storage.transcripts);
-  return [new EraseConversationMiddleware(new ConversationEraser(transcripts, storage.botState)), createTranscriptMiddleware(transcripts), new TurnLogMiddleware(pino({ level: 'silent' }))];
+  return turnMiddleware({ middleware: own }, transcripts, new ConversationEraser(transcripts, storage.botState), pino({ level: 'silent' }));
 }
 
 export async function runTurnBench(options: { conversations: number; turns: number; rounds: number }, log: (line: string) => void = console.log) {
@@ -54,10 +53,10 @@ export async function runTurnBench(options: { conversations: number; turns: numb
   const municipalities = content.municipalities.map((m) => m.id);
   const questions = benchQuestions({ content, templates: content.municipalities, templateOf: new Map() }, { count: 2000, seed: 99 }).map((q) => q.text);
   const variants = [
-    await variant('echo bot', (storage) => ({ bot: new EchoBot(), middleware: [new NationalIdRedactionMiddleware(), ...serverMiddleware(storage)] })),
+    await variant('echo bot', (storage) => ({ bot: new EchoBot(), middleware: serverMiddleware(storage, [new NationalIdRedactionMiddleware()]) })),
     await variant('personvern bot', (storage) => {
       const runtime = buildBotRuntime(content, storage.botState);
-      return { bot: runtime.bot, middleware: [...runtime.middleware, ...serverMiddleware(storage)] };
+      return { bot: runtime.bot, middleware: serverMiddleware(storage, runtime.middleware) };
     }),
   ];
 

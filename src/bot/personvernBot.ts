@@ -2,7 +2,7 @@
  * The ActivityHandler every channel talks to (Web Chat, Teams, Emulator): finds the resident's
  * municipality, classifies the turn and replies from that municipality's notice.
  */
-import { ActionTypes, ActivityHandler, type ConversationState, EventFactory, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityHandler, Channels, type ConversationState, EventFactory, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { LANGUAGES, type Malform, type Municipality, type Topic } from '../content/schema';
@@ -64,7 +64,7 @@ export const ACTIVE_MARK_MS = 60 * 60 * 1000;
 const MUNICIPALITY_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const MISUNDERSTOOD: ReadonlySet<string> = new Set(['not_covered', 'out_of_scope']);
 /** Channels with no live-agent hub for this bot: a handoff event there would reach no one. */
-const NO_HANDOFF_HUB: ReadonlySet<string> = new Set(['msteams']);
+const NO_HANDOFF_HUB: ReadonlySet<string> = new Set([Channels.Msteams]);
 
 /** Questions to start with, offered only where this municipality's notice has the answer. */
 function suggestedQuestions(m: Municipality, s: Strings): string[] {
@@ -104,12 +104,10 @@ export class PersonvernBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    for (const id of deps.knowledge.municipalityIds()) {
-      const m = deps.knowledge.municipality(id)!;
-      // An id wins over another municipality's name.
-      if (!this.municipalitiesByName.has(nameKey(m.name))) this.municipalitiesByName.set(nameKey(m.name), m);
-    }
-    for (const id of deps.knowledge.municipalityIds()) this.municipalitiesByName.set(id, deps.knowledge.municipality(id)!);
+    const all = deps.knowledge.municipalityIds().map((id) => deps.knowledge.municipality(id)!);
+    for (const m of all) if (!this.municipalitiesByName.has(nameKey(m.name))) this.municipalitiesByName.set(nameKey(m.name), m);
+    // An id wins over another municipality's name.
+    for (const m of all) this.municipalitiesByName.set(m.id, m);
     this.data = deps.conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
     this.dialogs = new DialogRunner({
       dialogState: deps.conversationState.createProperty<DialogState>('dialogState'),

@@ -5,12 +5,11 @@
  * dislike?" in free text; that text is dropped before anything keeps the activity (employees write
  * names and cases there, and staff only see the reaction).
  */
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { type Activity, Channels, type Middleware, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 
-export const TEAMS_CHANNEL = 'msteams';
 /** The invoke Teams sends when a feedback button is pressed (and its form submitted). */
-export const SUBMIT_ACTION = 'message/submitAction';
+const SUBMIT_ACTION = 'message/submitAction';
 const RATED_OUTCOMES: ReadonlySet<unknown> = new Set(['answer', 'not_covered']);
 
 const feedbackValueSchema = z.object({
@@ -34,7 +33,7 @@ export function teamsFeedback(activity: Partial<Activity>): TeamsFeedback | unde
 /** In Teams: feedback buttons on answers, and the free-text comment of a feedback invoke removed. Add before any transcript logger. */
 export class TeamsFeedbackMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    if (context.activity.channelId !== TEAMS_CHANNEL) return next();
+    if (context.activity.channelId !== Channels.Msteams) return next();
     const feedback = teamsFeedback(context.activity);
     if (feedback) context.activity.value = { actionName: 'feedback', actionValue: { reaction: feedback.reaction } };
     context.onSendActivities(async (_context, activities, nextSend) => {

@@ -165,7 +165,8 @@ export class Analyser {
       const plain = stem(word);
       const s = this.corrected(plain);
       const synonyms = SYNONYMS_BY_STEM.get(s) ?? [];
-      const kinds = kindsOf(plain).length ? kindsOf(plain) : kindsOf(s);
+      const plainKinds = kindsOf(plain);
+      const kinds = plainKinds.length ? plainKinds : kindsOf(s);
       if (kinds.length === 0) return { word, stem: s, synonyms, parts: this.compoundParts(word) };
       return { word, stem: s, synonyms: [...new Set([...synonyms, ...kinds])], parts: this.compoundParts(word), kinds };
     });

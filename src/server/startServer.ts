@@ -3,6 +3,7 @@
  * src/index.ts and by tests that need the real server on a random port.
  */
 import type { Server } from 'node:http';
+import type { Middleware } from 'botbuilder';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
@@ -19,7 +20,7 @@ import { RetentionJob } from '../storage/retention';
 import { SettledArchive } from '../storage/settledArchive';
 import { createTranscriptMiddleware } from '../storage/transcriptMiddleware';
 import type { StorageBackend } from '../storage/types';
-import { buildBotRuntime } from '../runtime';
+import { type BotRuntime, buildBotRuntime } from '../runtime';
 import { createAdapter } from './adapter';
 import { createApp } from './app';
 import { CHANNEL_ID as DIRECT_LINE_CHANNEL, DirectLineChannel } from './directline/directLine';
@@ -36,6 +37,15 @@ export interface RunningServer {
   url: string;
   server: Server;
   close(): Promise<void>;
+}
+
+/**
+ * The middleware of every turn, in order: the runtime's (ID numbers removed, personal answers
+ * marked, Teams' feedback), then erasing (it resumes after the transcript logger has written the
+ * turn), the transcript logger, and the turn log.
+ */
+export function turnMiddleware(runtime: Pick<BotRuntime, 'middleware'>, transcripts: SettledArchive, eraser: ConversationEraser, logger: Logger): Middleware[] {
+  return [...runtime.middleware, new EraseConversationMiddleware(eraser), createTranscriptMiddleware(transcripts), new TurnLogMiddleware(logger)];
 }
 
 /**
@@ -64,14 +74,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   void retention.start();
   const eraser = new ConversationEraser(transcripts, storage.botState);
   const runtime = buildBotRuntime(content, storage.botState, { tenantMunicipalities: config.TEAMS_TENANT_MUNICIPALITIES, requests });
-  // Order: ID numbers removed, personal answers marked, then erasing (it resumes after the
-  // transcript logger has written the turn), the transcript logger, and the turn log.
-  const middleware = [
-    ...runtime.middleware,
-    new EraseConversationMiddleware(eraser),
-    createTranscriptMiddleware(transcripts),
-    new TurnLogMiddleware(logger),
-  ];
+  const middleware = turnMiddleware(runtime, transcripts, eraser, logger);
   const adapter = createAdapter(config, logger, middleware);
   // Direct Line talks to the bot in-process, so its adapter needs no Bot Framework credentials.
   const directLine = new DirectLineChannel({
