@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 import { loadContent } from '../../src/content/load';
 import { lintContent } from '../../src/lint/report';
 import type { ContentReport } from '../../src/lint/types';
 import { renderContentReport } from '../../src/server/pages/contentReportPage';
+import { launchChromium, seriousViolations } from '../browser/support';
 import { productContent } from '../helpers';
 import { LINT_CONTENT_DIR } from './helpers';
 
@@ -44,21 +42,11 @@ describe('lint: content report page', () => {
   describe('in a browser', function () {
     this.timeout(60_000);
     it('has no serious or critical axe violations (product content)', async function () {
-      let executablePath = '';
-      try {
-        executablePath = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-      } catch {
-        // handled below
-      }
-      if (!executablePath) throw new Error('Chromium not found (`command -v chromium` is empty): `apt-get install -y chromium` (CI installs it).');
-      const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      const browser = await launchChromium();
       try {
         const page = await (await browser.newContext()).newPage();
         await page.setContent(renderContentReport(lintContent(productContent())));
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const serious = await seriousViolations(page);
         assert.deepEqual(serious, []);
       } finally {
         await browser.close();
